@@ -1,0 +1,82 @@
+package org.kindred.api;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.kindred.api.config.Config;
+import org.kindred.api.config.ConfigException;
+import org.kindred.api.db.Database;
+import org.kindred.api.users.Account;
+import org.kindred.api.users.NewAccount;
+import org.kindred.api.users.RegisterRequest;
+
+/**
+ * {@code kindred admin create --email E [--display-name N] [options]}: creates an admin account. The password
+ * comes from {@code KINDRED_ADMIN_PASSWORD} or the first line of standard input, never from the command
+ * line, where other users of the machine could read it.
+ */
+final class AdminCreateCommand {
+    private AdminCreateCommand() {
+    }
+
+    static int run(List<String> args, Map<String, String> env, InputStream in, PrintStream out) {
+        String email = null;
+        String displayName = "Admin";
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            if ((arg.equals("--email") || arg.equals("--display-name")) && i + 1 < args.size()) {
+                if (arg.equals("--email")) {
+                    email = args.get(++i);
+                } else {
+                    displayName = args.get(++i);
+                }
+            } else if (arg.equals("--password")) {
+                throw new ConfigException("--password is not accepted: pass the password on standard input or in "
+                    + "KINDRED_ADMIN_PASSWORD, never on the command line");
+            } else {
+                rest.add(arg);
+            }
+        }
+        if (email == null) {
+            throw new ConfigException("admin create needs --email");
+        }
+        String password = env.get("KINDRED_ADMIN_PASSWORD");
+        if (password == null) {
+            password = firstLine(in);
+        }
+        NewAccount account = checked(email, password, displayName);
+        Config config = Config.load(env, rest);
+        try (Database db = Database.open(config.database(), config.durability(), 1)) {
+            Account admin = Services.wire(config, db, Clock.systemUTC()).users().create(account);
+            out.println("Created admin " + admin.email() + " (" + admin.id() + ") in " + config.database());
+        }
+        return 0;
+    }
+
+    /** Applies the sign-up rules (email form, password length, display name) to an admin account. */
+    static NewAccount checked(String email, String password, String displayName) {
+        new RegisterRequest(email, password, displayName).check();
+        return new NewAccount(email, password, displayName, true);
+    }
+
+    private static String firstLine(InputStream in) {
+        try {
+            String line = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readLine();
+            if (line == null || line.isEmpty()) {
+                throw new ConfigException("admin create: give the password on standard input or in KINDRED_ADMIN_PASSWORD");
+            }
+            return line;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package org.kindred.api;
+
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.kindred.api.auth.AuthRoutes;
+import org.kindred.api.http.ApiException;
+import org.kindred.api.http.ErrorCode;
+import org.kindred.api.http.ProblemResponder;
+import org.kindred.api.http.RequestIds;
+import org.kindred.api.idempotency.Idempotency;
+import org.kindred.api.invitations.InvitationRoutes;
+import org.kindred.api.members.MemberRoutes;
+import org.kindred.api.programs.ProgramRoutes;
+import org.kindred.api.security.Authenticator;
+import org.kindred.api.security.Principal;
+import org.kindred.api.system.SystemRoutes;
+import org.kindred.api.users.UserRoutes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The HTTP application: middleware, every feature's routes, and periodic housekeeping. Tests start it too. */
+public final class KindredApp {
+    public static final long MAX_BODY_BYTES = 1_000_000;
+    private static final Logger LOG = LoggerFactory.getLogger("kindred.http");
+
+    private final Services services;
+    private final Idempotency idempotency;
+    private final Javalin javalin;
+    private final ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "kindred-housekeeping");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public KindredApp(Services services) {
+        this.services = services;
+        this.idempotency = new Idempotency(services.db(), services.clock(),
+            ctx -> Authenticator.optional(ctx).map(Principal::userId).orElse("anonymous"));
+        Authenticator authenticator = new Authenticator(services.accessTokens(), services.users()::principal);
+        this.javalin = Javalin.create(config -> configure(config, authenticator));
+    }
+
+    private void configure(JavalinConfig config, Authenticator authenticator) {
+        config.startup.showJavalinBanner = false;
+        config.http.maxRequestSize = MAX_BODY_BYTES;
+        config.http.prefer405over404 = true;
+        config.staticFiles.enableWebjars();
+        config.requestLogger.http((ctx, millis) -> LOG.info("{} {} {} {} {}ms", RequestIds.of(ctx), ctx.method(),
+            ctx.path(), ctx.statusCode(), Math.round(millis)));
+        RoutesConfig routes = config.routes;
+        routes.before(ctx -> {
+            RequestIds.assign(ctx);
+            ctx.header("X-Content-Type-Options", "nosniff");
+            refuseOversizedBody(ctx);
+            authenticator.authenticate(ctx);
+        });
+        routes.after(KindredApp::cacheControl);
+        ProblemResponder.register(routes);
+        new SystemRoutes(services.db(), services.keys()).addTo(routes);
+        new AuthRoutes(services.auth(), services.users(), idempotency).addTo(routes);
+        new UserRoutes(services.users()).addTo(routes);
+        new ProgramRoutes(services.programs(), idempotency).addTo(routes);
+        new MemberRoutes(services.members(), idempotency).addTo(routes);
+        new InvitationRoutes(services.invitations(), idempotency).addTo(routes);
+    }
+
+    public KindredApp start(int port) {
+        javalin.start(port);
+        housekeeping.scheduleWithFixedDelay(this::houseKeep, 10, 10, TimeUnit.MINUTES);
+        return this;
+    }
+
+    public int port() {
+        return javalin.port();
+    }
+
+    public Javalin javalin() {
+        return javalin;
+    }
+
+    public void stop() {
+        housekeeping.shutdownNow();
+        javalin.stop();
+    }
+
+    private void houseKeep() {
+        try {
+            int keys = idempotency.purgeExpired();
+            int tokens = services.auth().purgeExpiredRefreshTokens();
+            LOG.debug("housekeeping removed {} idempotency records and {} refresh tokens", keys, tokens);
+        } catch (RuntimeException e) {
+            LOG.warn("housekeeping failed; it will run again", e);
+        }
+    }
+
+    private static void refuseOversizedBody(Context ctx) {
+        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+            throw new ApiException(ErrorCode.payload_too_large, "the request body is over the 1 MB limit");
+        }
+    }
+
+    /** Nothing about people may sit in a shared cache: authenticated and token responses are never stored. */
+    private static void cacheControl(Context ctx) {
+        if (ctx.res().getHeader("Cache-Control") == null
+            && (ctx.header("Authorization") != null || ctx.path().startsWith("/v1/auth/"))) {
+            ctx.header("Cache-Control", "no-store");
+        }
+    }
+}

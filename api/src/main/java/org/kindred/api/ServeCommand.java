@@ -1,0 +1,76 @@
+package org.kindred.api;
+
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.List;
+import org.kindred.api.config.Config;
+import org.kindred.api.config.ConfigException;
+import org.kindred.api.db.Database;
+import org.kindred.api.db.Meta;
+import org.kindred.api.demo.DemoData;
+import org.kindred.api.demo.DemoLogin;
+import org.kindred.api.http.ApiException;
+import org.kindred.api.users.NewAccount;
+
+/** {@code kindred serve [--demo] [options]}: opens the database, prepares it, and serves until stopped. */
+final class ServeCommand {
+    private static final String DEMO_KEY = "demo";
+    private static final int READ_CONNECTIONS = 4;
+
+    private ServeCommand() {
+    }
+
+    static KindredApp start(Config config, PrintStream out) {
+        Database db = Database.open(config.database(), config.durability(), READ_CONNECTIONS);
+        try {
+            Services services = Services.wire(config, db, Clock.systemUTC());
+            if (config.demo()) {
+                prepareDemo(services, config, out);
+            }
+            config.adminBootstrap().ifPresent(admin -> bootstrapAdmin(services, admin, out));
+            KindredApp app = new KindredApp(services).start(config.port());
+            out.println("Kindred is listening on http://localhost:" + app.port() + " (database " + config.database()
+                + "); docs at http://localhost:" + app.port() + "/docs");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                app.stop();
+                db.close();
+            }, "kindred-shutdown"));
+            return app;
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void prepareDemo(Services services, Config config, PrintStream out) {
+        Meta meta = new Meta(services.db());
+        if (meta.get(DEMO_KEY).isPresent()) {
+            out.println("Using the existing demo database " + config.database() + "; demo logins use the password "
+                + DemoData.PASSWORD);
+            return;
+        }
+        if (!meta.isEmpty()) {
+            throw new ConfigException("--demo: " + config.database() + " holds real data, not demo data; "
+                + "pick another file with --db or KINDRED_DB");
+        }
+        List<DemoLogin> logins = DemoData.seed(services);
+        meta.put(DEMO_KEY, "true");
+        out.println("Demo data created in " + config.database() + ". Demo logins:");
+        for (DemoLogin login : logins) {
+            out.printf("  %-34s %s   (%s)%n", login.email(), login.password(), login.description());
+        }
+    }
+
+    private static void bootstrapAdmin(Services services, Config.AdminBootstrap admin, PrintStream out) {
+        if (services.users().anyAdmin()) {
+            return;
+        }
+        try {
+            NewAccount account = AdminCreateCommand.checked(admin.email(), admin.password(), "Admin");
+            services.users().create(account);
+            out.println("Created the first admin, " + admin.email() + ", from KINDRED_ADMIN_EMAIL");
+        } catch (ApiException e) {
+            throw new ConfigException("KINDRED_ADMIN_EMAIL/KINDRED_ADMIN_PASSWORD: " + e.detail());
+        }
+    }
+}

@@ -1,0 +1,199 @@
+package org.kindred.api.db;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The SQLite file: one writer connection (every write is a {@code BEGIN IMMEDIATE} transaction behind a
+ * fair lock) and a small pool of read-only connections. Code running inside a write sees its own
+ * uncommitted rows, because reads on that thread use the writer's handle.
+ */
+public final class Database implements AutoCloseable {
+    private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+
+    private final Path file;
+    private final Connection writerConnection;
+    private final Jdbi writer;
+    private final ReadPool readPool;
+    private final Jdbi reader;
+    private final ReentrantLock writeLock = new ReentrantLock(true);
+    private final ThreadLocal<Handle> currentWrite = new ThreadLocal<>();
+    private final ThreadLocal<UnitOfWork> currentUnit = new ThreadLocal<>();
+
+    private Database(Path file, Connection writerConnection, ReadPool readPool) {
+        this.file = file;
+        this.writerConnection = writerConnection;
+        this.writer = Jdbi.create(new SharedConnection(writerConnection));
+        this.readPool = readPool;
+        this.reader = Jdbi.create(readPool);
+    }
+
+    /** Opens (creating if needed) the file and brings its schema up to date. */
+    public static Database open(Path file, Durability durability, int readers) {
+        String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        try {
+            Connection writerConnection = writerConfig(durability).createConnection(url);
+            Migrations.apply(writerConnection, file);
+            return new Database(file, writerConnection, new ReadPool(url, readerConfig(), readers));
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static SQLiteConfig writerConfig(Durability durability) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(durability.synchronousMode());
+        config.enforceForeignKeys(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return config;
+    }
+
+    private static SQLiteConfig readerConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        return config;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Runs {@code work} on a read-only connection, or on this thread's open write transaction. */
+    public <T> T read(HandleCallback<T, RuntimeException> work) {
+        Handle open = currentWrite.get();
+        if (open != null) {
+            return work.withHandle(open);
+        }
+        return reader.withHandle(work);
+    }
+
+    /** Runs {@code work} in a write transaction; joins this thread's open transaction if there is one. */
+    public <T> T write(HandleCallback<T, RuntimeException> work) {
+        Handle open = currentWrite.get();
+        if (open != null) {
+            return work.withHandle(open);
+        }
+        UnitOfWork unit = currentUnit.get();
+        if (unit != null) {
+            return work.withHandle(unit.begin());
+        }
+        Handle handle = beginWrite();
+        try {
+            T result = work.withHandle(handle);
+            handle.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            handle.rollback();
+            throw e;
+        } finally {
+            endWrite(handle);
+        }
+    }
+
+    /** {@link #write} for work that returns nothing. */
+    public void useWrite(HandleConsumer<RuntimeException> work) {
+        write(handle -> {
+            work.useHandle(handle);
+            return null;
+        });
+    }
+
+    /**
+     * Runs {@code work} so that every write it makes lands in one transaction, which is begun lazily at the
+     * first write (so slow work before it, such as password hashing, holds no lock). {@code beforeCommit}
+     * runs inside that transaction with the work's result; if nothing was written it gets a transaction of
+     * its own. Any exception rolls everything back.
+     */
+    public <T> T unitOfWork(Supplier<T> work, BiConsumer<Handle, T> beforeCommit) {
+        if (currentUnit.get() != null || currentWrite.get() != null) {
+            throw new IllegalStateException("units of work do not nest");
+        }
+        UnitOfWork unit = new UnitOfWork();
+        currentUnit.set(unit);
+        try {
+            T result = work.get();
+            Handle handle = unit.begin();
+            beforeCommit.accept(handle, result);
+            handle.commit();
+            return result;
+        } catch (RuntimeException | Error e) {
+            if (unit.handle != null) {
+                unit.handle.rollback();
+            }
+            throw e;
+        } finally {
+            currentUnit.remove();
+            if (unit.handle != null) {
+                endWrite(unit.handle);
+            }
+        }
+    }
+
+    private Handle beginWrite() {
+        writeLock.lock();
+        try {
+            Handle handle = writer.open();
+            handle.begin();
+            currentWrite.set(handle);
+            return handle;
+        } catch (RuntimeException | Error e) {
+            writeLock.unlock();
+            throw e;
+        }
+    }
+
+    private void endWrite(Handle handle) {
+        currentWrite.remove();
+        try {
+            handle.close();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    /** True when the schema answers a query; used by the readiness probe. */
+    public boolean isReady() {
+        try {
+            return read(handle -> handle.createQuery("PRAGMA user_version").mapTo(Integer.class).one())
+                == Migrations.latestVersion();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        writeLock.lock();
+        try {
+            readPool.close();
+            writerConnection.close();
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot close database: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private final class UnitOfWork {
+        private Handle handle;
+
+        Handle begin() {
+            if (handle == null) {
+                handle = beginWrite();
+            }
+            return handle;
+        }
+    }
+}

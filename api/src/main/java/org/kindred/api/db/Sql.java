@@ -1,0 +1,22 @@
+package org.kindred.api.db;
+
+/** Small helpers for SQL that several stores write the same way. */
+public final class Sql {
+    private Sql() {
+    }
+
+    /** A LIKE pattern matching {@code text} anywhere, with % _ and \ taken literally (use ESCAPE '\'). */
+    public static String containsPattern(String text) {
+        return text == null ? null : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+    }
+
+    /** True when a database error is a foreign key constraint failing. */
+    public static boolean isForeignKeyViolation(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().contains("FOREIGN KEY constraint failed")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

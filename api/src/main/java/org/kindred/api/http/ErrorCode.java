@@ -1,0 +1,53 @@
+package org.kindred.api.http;
+
+/**
+ * Every problem {@code code} the API can return. Clients branch on these strings, so they never change
+ * once released; the spec's Problem schema lists them all (a test checks that).
+ */
+public enum ErrorCode {
+    validation_failed(400, "Invalid request"),
+    malformed_json(400, "Malformed JSON"),
+    unauthorized(401, "Authentication required"),
+    invalid_token(401, "Invalid access token"),
+    invalid_credentials(401, "Invalid email or password"),
+    invalid_refresh_token(401, "Invalid refresh token"),
+    forbidden(403, "Not allowed"),
+    not_found(404, "Not found"),
+    method_not_allowed(405, "Method not allowed"),
+    conflict(409, "Conflict"),
+    email_taken(409, "Email already registered"),
+    slug_taken(409, "Slug already in use"),
+    already_member(409, "Already a member"),
+    invalid_transition(409, "Invalid state transition"),
+    program_not_empty(409, "Program has members"),
+    invitation_unusable(409, "Invitation cannot be used"),
+    enrollment_closed(409, "Enrollment is not open"),
+    precondition_failed(412, "Precondition failed"),
+    payload_too_large(413, "Request body too large"),
+    unsupported_media_type(415, "Unsupported media type"),
+    idempotency_key_reused(422, "Idempotency key reused"),
+    unprocessable(422, "Request cannot be carried out"),
+    rate_limited(429, "Too many requests"),
+    internal_error(500, "Internal server error"),
+    unavailable(503, "Service unavailable");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public String type() {
+        return "https://kindred.dev/problems/" + name().replace('_', '-');
+    }
+}

@@ -1,0 +1,133 @@
+package org.kindred.api.http;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Query parameters of one route. The route names the parameters it accepts; any other, or one given
+ * twice, is a 400 rather than being silently ignored, so a typo in a filter never returns unfiltered data.
+ */
+public final class Query {
+    public static final int DEFAULT_LIMIT = 20;
+    public static final int MAX_LIMIT = 100;
+
+    private final Map<String, List<String>> params;
+
+    private Query(Map<String, List<String>> params) {
+        this.params = params;
+    }
+
+    public static Query of(Context ctx, String... accepted) {
+        Map<String, List<String>> params = ctx.queryParamMap();
+        Set<String> allowed = Set.of(accepted);
+        for (Map.Entry<String, List<String>> param : params.entrySet()) {
+            if (!allowed.contains(param.getKey())) {
+                throw ApiException.invalid(param.getKey(), "unknown_parameter", allowed.isEmpty()
+                    ? "is not accepted here; this operation takes no query parameters"
+                    : "is not accepted here; accepted: " + String.join(", ", sorted(allowed)));
+            }
+            if (param.getValue().size() > 1) {
+                throw ApiException.invalid(param.getKey(), "repeated_parameter", "must be given at most once");
+            }
+        }
+        return new Query(params);
+    }
+
+    /** The {@code limit} and {@code cursor} of a list request. */
+    public PageRequest page() {
+        Integer limit = integer("limit", 1, MAX_LIMIT);
+        String cursor = text("cursor");
+        return new PageRequest(limit == null ? DEFAULT_LIMIT : limit, cursor == null ? null : Cursor.decode(cursor));
+    }
+
+    public String text(String name) {
+        List<String> values = params.get(name);
+        return values == null ? null : values.get(0);
+    }
+
+    /** A free-text filter: trimmed, 1 to 200 characters. */
+    public String search(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            throw ApiException.invalid(name, "out_of_range", "must be 1 to 200 characters");
+        }
+        return trimmed;
+    }
+
+    /** An ISO 3166-1 alpha-2 country code. */
+    public String country(String name) {
+        String value = text(name);
+        if (value != null && !Checks.isCountry(value)) {
+            throw ApiException.invalid(name, "invalid_value", "must be an ISO 3166-1 alpha-2 country code in capitals, like US");
+        }
+        return value;
+    }
+
+    public Integer integer(String name, int min, int max) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value);
+            if (number < min || number > max) {
+                throw ApiException.invalid(name, "out_of_range", "must be between " + min + " and " + max);
+            }
+            return number;
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name, "wrong_type", "must be an integer between " + min + " and " + max);
+        }
+    }
+
+    public Boolean bool(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        return switch (value) {
+            case "true" -> Boolean.TRUE;
+            case "false" -> Boolean.FALSE;
+            default -> throw ApiException.invalid(name, "wrong_type", "must be true or false");
+        };
+    }
+
+    public <E extends Enum<E>> E enumValue(String name, Class<E> type) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.name().equals(value)) {
+                return constant;
+            }
+        }
+        throw ApiException.invalid(name, "invalid_value", "must be one of: "
+            + Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+    }
+
+    public Instant instant(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(name, "wrong_type", "must be an RFC 3339 timestamp in UTC, like 2026-11-27T20:50:25Z");
+        }
+    }
+
+    private static List<String> sorted(Set<String> names) {
+        return names.stream().sorted().toList();
+    }
+}

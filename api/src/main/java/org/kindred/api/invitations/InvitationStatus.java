@@ -1,0 +1,8 @@
+package org.kindred.api.invitations;
+
+public enum InvitationStatus {
+    pending,
+    redeemed,
+    revoked,
+    expired
+}

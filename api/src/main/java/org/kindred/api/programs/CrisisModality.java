@@ -1,0 +1,8 @@
+package org.kindred.api.programs;
+
+public enum CrisisModality {
+    phone,
+    sms,
+    chat,
+    web
+}

@@ -1,0 +1,7 @@
+package org.kindred.api.programs;
+
+public enum DeliveryMode {
+    in_person,
+    virtual,
+    hybrid
+}

@@ -1,0 +1,50 @@
+package org.kindred.api.security;
+
+import java.util.EnumSet;
+import java.util.Set;
+import org.kindred.api.db.Database;
+import org.kindred.api.http.ApiException;
+
+/**
+ * Which roles a person holds in a program, read from the database on each call so that removing a role
+ * takes effect at once.
+ */
+public final class ProgramRoles {
+    private final Database db;
+
+    public ProgramRoles(Database db) {
+        this.db = db;
+    }
+
+    public Set<Role> of(Principal principal, String programId) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        db.read(handle -> handle.createQuery(
+                "SELECT role FROM program_members WHERE user_id = :user AND program_id = :program")
+            .bind("user", principal.userId())
+            .bind("program", programId)
+            .mapTo(String.class)
+            .list())
+            .forEach(role -> roles.add(Role.valueOf(role)));
+        return roles;
+    }
+
+    /** Admins, and coordinators of the program. */
+    public boolean canManage(Principal principal, String programId) {
+        return principal.admin() || of(principal, programId).contains(Role.coordinator);
+    }
+
+    /** Admins and the program's coordinators and mentors: those who may see its drafts and its people. */
+    public boolean isStaff(Principal principal, String programId) {
+        if (principal.admin()) {
+            return true;
+        }
+        Set<Role> roles = of(principal, programId);
+        return roles.contains(Role.coordinator) || roles.contains(Role.mentor);
+    }
+
+    public void requireManager(Principal principal, String programId) {
+        if (!canManage(principal, programId)) {
+            throw ApiException.forbidden("only the program's coordinators and admins may do this");
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.kindred.api.security;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.EstimationProbe;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.kindred.api.config.RateLimits;
+import org.kindred.api.http.ApiException;
+import org.kindred.api.http.ErrorCode;
+
+/**
+ * Token buckets per limit and key (an account, a client address), refilled gradually: after a burst an
+ * attacker regains one attempt every period/count, so a real user locked out by someone else waits
+ * minutes, not hours. Buckets are bucket4j's; idle ones are dropped after their period (Caffeine).
+ */
+public final class RateLimiter {
+    private final RateLimits settings;
+    private final Cache<String, Bucket> buckets = Caffeine.newBuilder()
+        .maximumSize(200_000)
+        .expireAfterAccess(1, TimeUnit.HOURS)
+        .build();
+
+    public RateLimiter(RateLimits settings) {
+        this.settings = settings;
+    }
+
+    /** Refuses with 429 when {@code key} has no attempt left under {@code limit}; uses nothing up. */
+    public void check(String limit, String key) {
+        if (!settings.enabled()) {
+            return;
+        }
+        EstimationProbe probe = bucket(limit, key).estimateAbilityToConsume(1);
+        if (!probe.canBeConsumed()) {
+            throw tooMany(probe.getNanosToWaitForRefill());
+        }
+    }
+
+    /** Uses one attempt, refusing with 429 when none is left. */
+    public void consume(String limit, String key) {
+        if (!settings.enabled()) {
+            return;
+        }
+        var probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
+        if (!probe.isConsumed()) {
+            throw tooMany(probe.getNanosToWaitForRefill());
+        }
+    }
+
+    /** Uses one attempt if any is left, after a failure that has already been answered. */
+    public void penalize(String limit, String key) {
+        if (settings.enabled()) {
+            bucket(limit, key).tryConsume(1);
+        }
+    }
+
+    private Bucket bucket(String limit, String key) {
+        RateLimits.Limit rule = settings.limits().get(limit);
+        if (rule == null) {
+            throw new IllegalArgumentException("no rate limit named " + limit);
+        }
+        return buckets.get(limit + '\u0000' + key, ignored -> Bucket.builder()
+            .addLimit(Bandwidth.builder().capacity(rule.count()).refillGreedy(rule.count(), rule.period()).build())
+            .build());
+    }
+
+    private static ApiException tooMany(long nanosToWait) {
+        long seconds = Math.max(1, Duration.ofNanos(nanosToWait).toSeconds() + 1);
+        return new ApiException(ErrorCode.rate_limited, "too many attempts; try again in " + seconds + " seconds")
+            .withHeader("Retry-After", Long.toString(seconds));
+    }
+}

@@ -1,0 +1,123 @@
+package org.kindred.api.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.kindred.api.KindredApp;
+import org.kindred.api.Services;
+import org.kindred.api.config.Config;
+import org.kindred.api.db.Database;
+import org.kindred.api.users.Account;
+import org.kindred.api.users.NewAccount;
+
+/**
+ * The real application on a free port with a fresh database and key directory in a temporary folder.
+ * Accounts are made through the services (quick, and not subject to sign-up limits); everything a test
+ * checks goes over HTTP.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String PASSWORD = "correct horse battery staple";
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final Path directory;
+    private final Database db;
+    private final Services services;
+    private final KindredApp app;
+    private final String baseUrl;
+    private Session admin;
+
+    private TestServer(Map<String, String> env) {
+        try {
+            directory = Files.createTempDirectory("kindred-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> settings = new HashMap<>(env);
+        settings.putIfAbsent("KINDRED_DB", directory.resolve("kindred.db").toString());
+        settings.putIfAbsent("KINDRED_KEYS", directory.resolve("keys").toString());
+        settings.putIfAbsent("KINDRED_PORT", "0");
+        settings.putIfAbsent("KINDRED_DURABILITY", "normal");
+        Config config = Config.load(settings, List.of());
+        db = Database.open(config.database(), config.durability(), 4);
+        services = Services.wire(config, db, Clock.systemUTC());
+        app = new KindredApp(services).start(0);
+        baseUrl = "http://localhost:" + app.port();
+    }
+
+    public static TestServer start() {
+        return new TestServer(Map.of());
+    }
+
+    public static TestServer start(Map<String, String> env) {
+        return new TestServer(env);
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public Services services() {
+        return services;
+    }
+
+    public KindredApp app() {
+        return app;
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    /** An anonymous client. */
+    public Http http() {
+        return new Http(baseUrl);
+    }
+
+    /** The server's admin, created on first use. */
+    public synchronized Session admin() {
+        if (admin == null) {
+            admin = login(account("Admin", true).email());
+        }
+        return admin;
+    }
+
+    /** A new account with the given display name, signed in. */
+    public Session newUser(String displayName) {
+        return login(account(displayName, false).email());
+    }
+
+    public Account account(String displayName, boolean isAdmin) {
+        String email = "user" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() + "@test.kindred.dev";
+        return services.users().create(new NewAccount(email, PASSWORD, displayName, isAdmin));
+    }
+
+    public Session login(String email) {
+        HttpResult tokens = http().post("/v1/auth/token",
+            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+        if (tokens.status() != 200) {
+            throw new IllegalStateException("login failed: " + tokens);
+        }
+        String access = tokens.text("/access_token");
+        String userId = http().bearer(access).get("/v1/me").text("/id");
+        return new Session(userId, email, access, tokens.text("/refresh_token"), http().bearer(access));
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        db.close();
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
