@@ -34,7 +34,9 @@ public record Services(
     /** At most this many password hashes at once: Argon2 is meant to be slow, and the server has few cores. */
     private static final int HASHING_CONCURRENCY = 2;
 
-    public static Services wire(Config config, Database db, Clock clock) {
+    /** Timestamps are kept to the millisecond, as stored, so a created resource reads back identical. */
+    public static Services wire(Config config, Database db, Clock systemClock) {
+        Clock clock = Clock.tick(systemClock, java.time.Duration.ofMillis(1));
         SigningKeys keys = SigningKeys.loadOrCreate(config.keysDirectory());
         AccessTokens accessTokens = new AccessTokens(keys, config.baseUrl(), clock);
         RateLimiter rateLimiter = new RateLimiter(config.rateLimits());

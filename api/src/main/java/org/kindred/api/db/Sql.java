@@ -5,9 +5,12 @@ public final class Sql {
     private Sql() {
     }
 
-    /** A LIKE pattern matching {@code text} anywhere, with % _ and \ taken literally (use ESCAPE '\'). */
+    /**
+     * A LIKE pattern matching {@code text} anywhere, with %, _ and ! taken literally; use it with
+     * {@code ESCAPE '!'} (not a backslash, which Jdbi's SQL parser treats as an escape of its own).
+     */
     public static String containsPattern(String text) {
-        return text == null ? null : "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return text == null ? null : "%" + text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     /** True when a database error is a foreign key constraint failing. */

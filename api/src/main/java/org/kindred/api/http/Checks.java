@@ -111,7 +111,7 @@ public final class Checks {
         if (values.size() > max) {
             add(field, "too_long", "must have at most " + max + " items");
         }
-        if (values.contains(null)) {
+        if (values.stream().anyMatch(java.util.Objects::isNull)) {
             add(field, "invalid_value", "must not contain null");
         } else if (new HashSet<>(values).size() != values.size()) {
             add(field, "duplicate", "must not repeat an item");

@@ -55,7 +55,7 @@ public final class ProgramStore {
                   AND (:country IS NULL OR p.country = :country)
                   AND (:focus IS NULL OR EXISTS (SELECT 1 FROM json_each(p.focus_areas) WHERE value = :focus))
                   AND (:mode IS NULL OR EXISTS (SELECT 1 FROM json_each(p.delivery_modes) WHERE value = :mode))
-                  AND (:like IS NULL OR p.name LIKE :like ESCAPE '\\' OR p.description LIKE :like ESCAPE '\\')
+                  AND (:like IS NULL OR p.name LIKE :like ESCAPE '!' OR p.description LIKE :like ESCAPE '!')
                   AND (:after IS NULL OR p.id > :after)
                 ORDER BY p.id
                 LIMIT :limit""")

@@ -34,7 +34,7 @@ public final class TestServer implements AutoCloseable {
     private final String baseUrl;
     private Session admin;
 
-    private TestServer(Map<String, String> env) {
+    private TestServer(Map<String, String> env, Clock clock) {
         try {
             directory = Files.createTempDirectory("kindred-test");
         } catch (IOException e) {
@@ -47,17 +47,23 @@ public final class TestServer implements AutoCloseable {
         settings.putIfAbsent("KINDRED_DURABILITY", "normal");
         Config config = Config.load(settings, List.of());
         db = Database.open(config.database(), config.durability(), 4);
-        services = Services.wire(config, db, Clock.systemUTC());
+        services = Services.wire(config, db, clock);
         app = new KindredApp(services).start(0);
         baseUrl = "http://localhost:" + app.port();
     }
 
     public static TestServer start() {
-        return new TestServer(Map.of());
+        return new TestServer(Map.of(), Clock.systemUTC());
     }
 
+    /** With settings as environment variables, e.g. {@code KINDRED_RATE_LIMITS=off}. */
     public static TestServer start(Map<String, String> env) {
-        return new TestServer(env);
+        return new TestServer(env, Clock.systemUTC());
+    }
+
+    /** With a clock the test controls (see {@link MutableClock}). */
+    public static TestServer start(Map<String, String> env, Clock clock) {
+        return new TestServer(env, clock);
     }
 
     public String baseUrl() {
