@@ -1,5 +1,7 @@
 package org.kindred.api.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
@@ -26,6 +28,14 @@ public final class AccessTokens {
     private final String issuer;
     private final Clock clock;
     private final JwtParser parser;
+    /** Tokens whose signature and claims already verified: EdDSA verification is the costliest step of a request. */
+    private final Cache<String, Verified> verified = Caffeine.newBuilder()
+        .maximumSize(100_000)
+        .expireAfterWrite(LIFETIME)
+        .build();
+
+    private record Verified(String userId, Instant expiresAt) {
+    }
 
     public AccessTokens(SigningKeys keys, String issuer, Clock clock) {
         this.keys = keys;
@@ -55,6 +65,18 @@ public final class AccessTokens {
 
     /** The user id a valid token was issued to; anything else is a 401. */
     public String verify(String token) {
+        Verified known = verified.getIfPresent(token);
+        if (known == null) {
+            known = verifySignatureAndClaims(token);
+            verified.put(token, known);
+        }
+        if (!clock.instant().isBefore(known.expiresAt())) {
+            throw invalid("the access token is not valid: it has expired; refresh it");
+        }
+        return known.userId();
+    }
+
+    private Verified verifySignatureAndClaims(String token) {
         Jws<Claims> jws;
         try {
             jws = parser.parseSignedClaims(token);
@@ -71,7 +93,7 @@ public final class AccessTokens {
         if (claims.getSubject() == null || claims.getSubject().isBlank()) {
             throw invalid("the access token names no subject");
         }
-        return claims.getSubject();
+        return new Verified(claims.getSubject(), claims.getExpiration().toInstant());
     }
 
     private static String reason(Exception e) {
