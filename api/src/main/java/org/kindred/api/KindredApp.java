@@ -20,6 +20,7 @@ import org.kindred.api.security.Authenticator;
 import org.kindred.api.security.Principal;
 import org.kindred.api.system.SystemRoutes;
 import org.kindred.api.users.UserRoutes;
+import org.kindred.api.venues.VenueRoutes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,6 +68,7 @@ public final class KindredApp {
         new ProgramRoutes(services.programs(), idempotency).addTo(routes);
         new MemberRoutes(services.members(), idempotency).addTo(routes);
         new InvitationRoutes(services.invitations(), idempotency).addTo(routes);
+        new VenueRoutes(services.venues(), idempotency).addTo(routes);
     }
 
     public KindredApp start(int port) {

@@ -17,6 +17,8 @@ import org.kindred.api.security.RateLimiter;
 import org.kindred.api.security.SigningKeys;
 import org.kindred.api.users.UserService;
 import org.kindred.api.users.UserStore;
+import org.kindred.api.venues.VenueService;
+import org.kindred.api.venues.VenueStore;
 
 /** Every service, wired once from the configuration and the database; the HTTP app, the CLI and the demo share it. */
 public record Services(
@@ -29,7 +31,8 @@ public record Services(
     UserService users,
     ProgramService programs,
     MemberService members,
-    InvitationService invitations) {
+    InvitationService invitations,
+    VenueService venues) {
 
     /** At most this many password hashes at once: Argon2 is meant to be slow, and the server has few cores. */
     private static final int HASHING_CONCURRENCY = 2;
@@ -51,6 +54,8 @@ public record Services(
         InvitationService invitations = new InvitationService(db, new InvitationStore(db), programs, programStore,
             members, roles, rateLimiter, clock);
         AuthService auth = new AuthService(db, userStore, hasher, accessTokens, rateLimiter, clock);
-        return new Services(db, clock, keys, accessTokens, rateLimiter, auth, users, programs, members, invitations);
+        VenueService venues = new VenueService(db, new VenueStore(db), programs, roles, clock);
+        return new Services(db, clock, keys, accessTokens, rateLimiter, auth, users, programs, members, invitations,
+            venues);
     }
 }

@@ -89,6 +89,23 @@ public final class Query {
         }
     }
 
+    /** A finite decimal number within [min, max]. */
+    public Double decimal(String name, double min, double max) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            double number = Double.parseDouble(value);
+            if (Double.isFinite(number) && number >= min && number <= max) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            throw ApiException.invalid(name, "wrong_type", "must be a number between " + min + " and " + max);
+        }
+        throw ApiException.invalid(name, "out_of_range", "must be between " + min + " and " + max);
+    }
+
     public Boolean bool(String name) {
         String value = text(name);
         if (value == null) {

@@ -1,0 +1,7 @@
+package org.kindred.api.venues;
+
+public enum Species {
+    dog,
+    cat,
+    other
+}

@@ -1,0 +1,6 @@
+package org.kindred.api.venues;
+
+public enum VenueStatus {
+    active,
+    closed
+}

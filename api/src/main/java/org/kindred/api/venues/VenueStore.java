@@ -1,0 +1,258 @@
+package org.kindred.api.venues;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.kindred.api.db.Database;
+import org.kindred.api.db.Rows;
+import org.kindred.api.http.Json;
+import org.kindred.api.http.PageRequest;
+
+/**
+ * Venues and their two search indexes, kept in step by this store: an R*Tree of coordinates (rows are
+ * points, so min = max) and an FTS5 table of name, description and city.
+ */
+public final class VenueStore {
+    private static final TypeReference<AnimalPolicy> ANIMAL_POLICY = new TypeReference<>() { };
+    private static final TypeReference<Contact> CONTACT = new TypeReference<>() { };
+    /** Great-circle (haversine) distance in km from the bound centre to a venue. */
+    private static final String DISTANCE = """
+        (2 * %s * asin(sqrt(pow(sin(radians(v.latitude - :lat) / 2), 2)
+            + cos(radians(:lat)) * cos(radians(v.latitude)) * pow(sin(radians(v.longitude - :lon) / 2), 2))))"""
+        .formatted(GeoBox.EARTH_RADIUS_KM);
+
+    private final Database db;
+
+    public VenueStore(Database db) {
+        this.db = db;
+    }
+
+    public Optional<Venue> find(String id) {
+        return db.read(handle -> find(handle, id));
+    }
+
+    public Optional<Venue> find(Handle handle, String id) {
+        return handle.createQuery("SELECT v.*, NULL AS distance FROM venues v WHERE v.id = :id")
+            .bind("id", id)
+            .map((rs, ctx) -> venue(rs))
+            .findOne();
+    }
+
+    public void insert(Handle handle, Venue venue) {
+        long seq = handle.createUpdate("""
+                INSERT INTO venues (id, program_id, name, description, address_line1, address_line2, city, region,
+                    postal_code, country, latitude, longitude, timezone, capacity, spaces, step_free_entrance,
+                    accessible_restroom, accessible_parking, hearing_loop, contact, status, esa_policy, pets_dog,
+                    pets_cat, pets_other, animal_free_room, animal_policy, created_at, updated_at)
+                VALUES (:id, :program_id, :name, :description, :address_line1, :address_line2, :city, :region,
+                    :postal_code, :country, :latitude, :longitude, :timezone, :capacity, :spaces, :step_free_entrance,
+                    :accessible_restroom, :accessible_parking, :hearing_loop, :contact, :status, :esa_policy, :pets_dog,
+                    :pets_cat, :pets_other, :animal_free_room, :animal_policy, :created_at, :updated_at)""")
+            .bindMap(columns(venue))
+            .executeAndReturnGeneratedKeys("seq")
+            .mapTo(Long.class)
+            .one();
+        index(handle, seq, venue);
+    }
+
+    public void update(Handle handle, Venue venue) {
+        handle.createUpdate("""
+                UPDATE venues SET program_id = :program_id, name = :name, description = :description,
+                    address_line1 = :address_line1, address_line2 = :address_line2, city = :city, region = :region,
+                    postal_code = :postal_code, country = :country, latitude = :latitude, longitude = :longitude,
+                    timezone = :timezone, capacity = :capacity, spaces = :spaces,
+                    step_free_entrance = :step_free_entrance, accessible_restroom = :accessible_restroom,
+                    accessible_parking = :accessible_parking, hearing_loop = :hearing_loop, contact = :contact,
+                    status = :status, esa_policy = :esa_policy, pets_dog = :pets_dog, pets_cat = :pets_cat,
+                    pets_other = :pets_other, animal_free_room = :animal_free_room, animal_policy = :animal_policy,
+                    updated_at = :updated_at
+                WHERE id = :id""")
+            .bindMap(columns(venue))
+            .execute();
+        long seq = seqOf(handle, venue.id());
+        unindex(handle, seq);
+        index(handle, seq, venue);
+    }
+
+    public void delete(Handle handle, String id) {
+        unindex(handle, seqOf(handle, id));
+        handle.createUpdate("DELETE FROM venues WHERE id = :id").bind("id", id).execute();
+    }
+
+    /** Venues matching the filter that the viewer may see, nearest first for a search near a point, else by id. */
+    public List<Venue> search(VenueFilter filter, SearchAfter after, PageRequest page) {
+        Map<String, Object> binds = new HashMap<>();
+        List<String> where = new ArrayList<>();
+        where.add("""
+            (v.status = 'active' OR :admin OR v.program_id IN (
+                SELECT m.program_id FROM program_members m WHERE m.user_id = :viewer AND m.role = 'coordinator'))""");
+        binds.put("admin", filter.viewerIsAdmin());
+        binds.put("viewer", filter.viewerId());
+        VenueFilter.Near near = filter.near();
+        if (near != null) {
+            List<String> boxes = new ArrayList<>();
+            List<GeoBox> geoBoxes = GeoBox.around(near.latitude(), near.longitude(), near.radiusKm());
+            for (int i = 0; i < geoBoxes.size(); i++) {
+                GeoBox box = geoBoxes.get(i);
+                boxes.add(("SELECT venue_seq FROM venue_locations WHERE min_lat <= :max_lat%1$d AND max_lat >= :min_lat%1$d"
+                    + " AND min_lon <= :max_lon%1$d AND max_lon >= :min_lon%1$d").formatted(i));
+                binds.put("min_lat" + i, box.minLat());
+                binds.put("max_lat" + i, box.maxLat());
+                binds.put("min_lon" + i, box.minLon());
+                binds.put("max_lon" + i, box.maxLon());
+            }
+            where.add("v.seq IN (" + String.join(" UNION ALL ", boxes) + ")");
+            binds.put("lat", near.latitude());
+            binds.put("lon", near.longitude());
+        }
+        if (filter.text() != null) {
+            Optional<String> match = FullText.query(filter.text());
+            where.add(match.isPresent() ? "v.seq IN (SELECT rowid FROM venue_search WHERE venue_search MATCH :match)" : "0");
+            match.ifPresent(query -> binds.put("match", query));
+        }
+        if (filter.species() != null) {
+            where.add("v.pets_" + filter.species().name() + " = 1");
+        }
+        if (filter.esaAllowed() != null) {
+            where.add(filter.esaAllowed() ? "v.esa_policy = 'allowed'" : "v.esa_policy <> 'allowed'");
+        }
+        flag(where, "v.step_free_entrance", filter.stepFree());
+        flag(where, "v.animal_free_room", filter.animalFreeRoom());
+        if (filter.minCapacity() != null) {
+            where.add("v.capacity >= :min_capacity");
+            binds.put("min_capacity", filter.minCapacity());
+        }
+        if (filter.space() != null) {
+            where.add(filter.space() == Space.both ? "v.spaces = 'both'" : "v.spaces IN (:space, 'both')");
+            binds.put("space", filter.space().name());
+        }
+        equal(where, binds, "v.country", "country", filter.country());
+        equal(where, binds, "v.program_id", "program_id", filter.programId());
+        equal(where, binds, "v.status", "status", filter.status() == null ? null : filter.status().name());
+
+        String inner = "SELECT v.*, " + (near == null ? "NULL" : DISTANCE) + " AS distance FROM venues v WHERE "
+            + String.join("\n AND ", where);
+        List<String> outer = new ArrayList<>();
+        String order;
+        if (near != null) {
+            outer.add("distance <= :radius");
+            binds.put("radius", near.radiusKm());
+            if (after != null) {
+                outer.add("(distance > :after_distance OR (distance = :after_distance AND id > :after_id))");
+                binds.put("after_distance", after.distance());
+                binds.put("after_id", after.id());
+            }
+            order = "distance, id";
+        } else {
+            if (after != null) {
+                outer.add("id > :after_id");
+                binds.put("after_id", after.id());
+            }
+            order = "id";
+        }
+        String sql = "SELECT * FROM (" + inner + ")" + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
+            + " ORDER BY " + order + " LIMIT :limit";
+        binds.put("limit", page.fetchSize());
+        return db.read(handle -> handle.createQuery(sql).bindMap(binds).map((rs, ctx) -> venue(rs)).list());
+    }
+
+    /** The sort key of the last row of a page: its distance (searches near a point) and id. */
+    public record SearchAfter(Double distance, String id) {
+    }
+
+    private static void flag(List<String> where, String column, Boolean wanted) {
+        if (wanted != null) {
+            where.add(column + (wanted ? " = 1" : " = 0"));
+        }
+    }
+
+    private static void equal(List<String> where, Map<String, Object> binds, String column, String name, Object value) {
+        if (value != null) {
+            where.add(column + " = :" + name);
+            binds.put(name, value);
+        }
+    }
+
+    private static long seqOf(Handle handle, String id) {
+        return handle.createQuery("SELECT seq FROM venues WHERE id = :id").bind("id", id).mapTo(Long.class).one();
+    }
+
+    private static void index(Handle handle, long seq, Venue venue) {
+        handle.createUpdate("INSERT INTO venue_locations VALUES (:seq, :lat, :lat, :lon, :lon)")
+            .bind("seq", seq)
+            .bind("lat", venue.latitude())
+            .bind("lon", venue.longitude())
+            .execute();
+        handle.createUpdate("INSERT INTO venue_search (rowid, name, description, city) VALUES (:seq, :name, :description, :city)")
+            .bind("seq", seq)
+            .bind("name", venue.name())
+            .bind("description", venue.description())
+            .bind("city", venue.address().city())
+            .execute();
+    }
+
+    private static void unindex(Handle handle, long seq) {
+        handle.createUpdate("DELETE FROM venue_locations WHERE venue_seq = :seq").bind("seq", seq).execute();
+        handle.createUpdate("DELETE FROM venue_search WHERE rowid = :seq").bind("seq", seq).execute();
+    }
+
+    private static Map<String, Object> columns(Venue v) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("id", v.id());
+        c.put("program_id", v.programId());
+        c.put("name", v.name());
+        c.put("description", v.description());
+        c.put("address_line1", v.address().line1());
+        c.put("address_line2", v.address().line2());
+        c.put("city", v.address().city());
+        c.put("region", v.address().region());
+        c.put("postal_code", v.address().postalCode());
+        c.put("country", v.address().country());
+        c.put("latitude", v.latitude());
+        c.put("longitude", v.longitude());
+        c.put("timezone", v.timezone());
+        c.put("capacity", v.capacity());
+        c.put("spaces", v.spaces().name());
+        c.put("step_free_entrance", v.accessibility().stepFreeEntrance());
+        c.put("accessible_restroom", v.accessibility().accessibleRestroom());
+        c.put("accessible_parking", v.accessibility().accessibleParking());
+        c.put("hearing_loop", v.accessibility().hearingLoop());
+        c.put("contact", v.contact() == null ? null : Json.text(v.contact()));
+        c.put("status", v.status().name());
+        AnimalPolicy policy = v.animalPolicy();
+        c.put("esa_policy", policy.emotionalSupportAnimals().name());
+        c.put("pets_dog", policy.pets().admits(Species.dog));
+        c.put("pets_cat", policy.pets().admits(Species.cat));
+        c.put("pets_other", policy.pets().admits(Species.other));
+        c.put("animal_free_room", policy.animalFreeRoom());
+        c.put("animal_policy", Json.text(policy));
+        c.put("created_at", v.createdAt().toEpochMilli());
+        c.put("updated_at", v.updatedAt().toEpochMilli());
+        return c;
+    }
+
+    private static Venue venue(ResultSet rs) throws SQLException {
+        String contact = rs.getString("contact");
+        int capacity = rs.getInt("capacity");
+        boolean noCapacity = rs.wasNull();
+        double distance = rs.getDouble("distance");
+        boolean noDistance = rs.wasNull();
+        return new Venue(rs.getString("id"), rs.getString("program_id"), rs.getString("name"),
+            rs.getString("description"),
+            new Address(rs.getString("address_line1"), rs.getString("address_line2"), rs.getString("city"),
+                rs.getString("region"), rs.getString("postal_code"), rs.getString("country")),
+            rs.getDouble("latitude"), rs.getDouble("longitude"), rs.getString("timezone"),
+            noCapacity ? null : capacity, Space.valueOf(rs.getString("spaces")),
+            new Accessibility(rs.getBoolean("step_free_entrance"), rs.getBoolean("accessible_restroom"),
+                rs.getBoolean("accessible_parking"), rs.getBoolean("hearing_loop")),
+            contact == null ? null : Json.parse(contact, CONTACT), VenueStatus.valueOf(rs.getString("status")),
+            Json.parse(rs.getString("animal_policy"), ANIMAL_POLICY), Rows.instant(rs, "created_at"),
+            Rows.instant(rs, "updated_at"), noDistance ? null : distance);
+    }
+}
