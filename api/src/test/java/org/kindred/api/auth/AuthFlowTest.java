@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -50,6 +51,17 @@ class AuthFlowTest {
         assertThat(tokens.text("/refresh_token")).isNotBlank().isNotEqualTo(tokens.text("/access_token"));
         assertThat(tokens.header("Cache-Control")).isEqualTo("no-store");
         assertThat(idOf(tokens.text("/access_token"))).isEqualTo(account.id());
+        JsonNode claims = claimsOf(tokens.text("/access_token"));
+        assertThat(claims.path("exp").asLong() - claims.path("iat").asLong()).isEqualTo(900);
+    }
+
+    @Test
+    void loginRefusesAPasswordLongerThanTheContractAllows() {
+        Account account = server.account("Long Shadow", false);
+        HttpResult refused = login(account.email(), "p".repeat(1025));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.code()).isEqualTo("validation_failed");
+        assertThat(refused.json().findValuesAsText("field")).containsExactly("password");
     }
 
     @Test
@@ -257,6 +269,14 @@ class AuthFlowTest {
         HttpResult found = server.admin().http().get("/v1/users?email=" + encode(email));
         assertThat(found.status()).isEqualTo(200);
         assertThat(found.json().path("data")).isEmpty();
+    }
+
+    private static JsonNode claimsOf(String accessToken) {
+        try {
+            return MAPPER.readTree(Base64.getUrlDecoder().decode(accessToken.split("\\.")[1]));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static String idOf(String accessToken) {

@@ -33,6 +33,7 @@ class RateLimitTest {
             }
             HttpResult locked = login(server, account.email(), TestServer.PASSWORD);
             assertRateLimited(locked);
+            assertThat(Integer.parseInt(locked.header("Retry-After"))).isLessThanOrEqualTo(15 * 60);
             assertThat(locked.json().has("access_token")).isFalse();
         }
     }
@@ -81,7 +82,9 @@ class RateLimitTest {
             for (String variant : List.of(email, email.toUpperCase(Locale.ROOT), " " + email + " ")) {
                 assertThat(login(server, variant, WRONG).code()).isEqualTo("invalid_credentials");
             }
-            assertRateLimited(login(server, email, TestServer.PASSWORD));
+            HttpResult locked = login(server, email, TestServer.PASSWORD);
+            assertRateLimited(locked);
+            assertThat(Integer.parseInt(locked.header("Retry-After"))).isLessThanOrEqualTo(60);
         }
     }
 
@@ -136,7 +139,8 @@ class RateLimitTest {
             String third = email("third");
             HttpResult refused = register(server.http().header("X-Forwarded-For", "198.51.100.9"), third);
             assertRateLimited(refused);
-            HttpResult found = server.admin().http().get("/v1/users?email=" + URLEncoder.encode(third, StandardCharsets.UTF_8));
+            HttpResult found = server.admin().http()
+                .get("/v1/users?email=" + URLEncoder.encode(third, StandardCharsets.UTF_8));
             assertThat(found.json().path("data")).isEmpty();
         }
     }

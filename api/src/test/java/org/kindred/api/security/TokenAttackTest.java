@@ -157,6 +157,9 @@ class TokenAttackTest {
         assertInvalidToken(refused);
         assertThat(refused.body()).doesNotContain(gone.userId()).doesNotContain(gone.email())
             .doesNotContain("Fading Ember");
+        HttpResult renewal = server.http().post("/v1/auth/refresh", "{\"refresh_token\":\"" + gone.refreshToken() + "\"}");
+        assertThat(renewal.status()).isEqualTo(401);
+        assertThat(renewal.code()).isEqualTo("invalid_refresh_token");
     }
 
     private static void assertInvalidToken(HttpResult refused) {

@@ -54,6 +54,26 @@ class MeAndUsersTest {
     }
 
     @Test
+    void meAnswersNotModifiedForTheCurrentETag() {
+        Session otter = server.newUser("River Otter");
+        String etag = otter.http().get("/v1/me").header("ETag");
+        HttpResult unchanged = otter.http().header("If-None-Match", etag).get("/v1/me");
+        assertThat(unchanged.status()).isEqualTo(304);
+        assertThat(unchanged.body()).isEmpty();
+    }
+
+    @Test
+    void patchMeWithAStaleETagIsPreconditionFailedAndChangesNothing() {
+        Session otter = server.newUser("Sea Otter");
+        String stale = otter.http().get("/v1/me").header("ETag");
+        otter.http().patch("/v1/me", "{\"display_name\":\"Calm Otter\"}");
+        HttpResult refused = otter.http().header("If-Match", stale).patch("/v1/me", "{\"display_name\":\"Loud Otter\"}");
+        assertThat(refused.status()).isEqualTo(412);
+        assertThat(refused.code()).isEqualTo("precondition_failed");
+        assertThat(otter.http().get("/v1/me").text("/display_name")).isEqualTo("Calm Otter");
+    }
+
+    @Test
     void patchMeRefusesEmailAsAnUnknownPropertyAndChangesNothing() {
         Session lark = server.newUser("Morning Lark");
         String before = lark.http().get("/v1/me").body();
@@ -97,6 +117,21 @@ class MeAndUsersTest {
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.json().path("data").findValuesAsText("id")).contains(pine.userId(), ash.userId());
         assertThat(page.header("Cache-Control")).isEqualTo("no-store");
+    }
+
+    @Test
+    void adminPagesThroughAccountsWithTheCursor() {
+        server.newUser("First Page");
+        server.newUser("Second Page");
+        HttpResult first = server.admin().http().get("/v1/users?limit=1");
+        assertThat(first.json().path("data")).hasSize(1);
+        assertThat(first.json().path("has_more").asBoolean()).isTrue();
+        String cursor = first.text("/next_cursor");
+        HttpResult second = server.admin().http().get("/v1/users?limit=1&cursor=" + encode(cursor));
+        assertThat(second.json().path("data")).hasSize(1);
+        assertThat(second.text("/data/0/id")).isGreaterThan(first.text("/data/0/id"));
+        assertThat(server.admin().http().get("/v1/users?limit=0").code()).isEqualTo("validation_failed");
+        assertThat(server.admin().http().get("/v1/users?cursor=not-a-cursor").code()).isEqualTo("validation_failed");
     }
 
     @Test
