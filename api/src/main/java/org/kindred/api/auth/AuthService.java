@@ -51,13 +51,20 @@ public final class AuthService {
 
     /**
      * Checks the password, limited per account and per client address. Unknown emails cost a decoy
-     * verification, so response time does not reveal which emails have accounts.
+     * verification, so response time does not reveal which emails have accounts. Each attempt takes its
+     * token before the password is verified, so concurrent guesses cannot all slip past the limit; a
+     * successful login gives its tokens back.
      */
     public TokenResponse login(TokenRequest request, String clientAddress) {
         request.validate();
         String account = UserStore.normalize(request.email());
-        rateLimiter.check("login_ip", clientAddress);
-        rateLimiter.check("login_account", account);
+        rateLimiter.consume("login_ip", clientAddress);
+        try {
+            rateLimiter.consume("login_account", account);
+        } catch (ApiException limited) {
+            rateLimiter.refund("login_ip", clientAddress);
+            throw limited;
+        }
         Optional<Account> found = users.findByEmail(request.email());
         boolean valid;
         if (found.isPresent()) {
@@ -67,10 +74,10 @@ public final class AuthService {
             valid = false;
         }
         if (!valid) {
-            rateLimiter.penalize("login_ip", clientAddress);
-            rateLimiter.penalize("login_account", account);
             throw new ApiException(ErrorCode.invalid_credentials, "the email or password is wrong");
         }
+        rateLimiter.refund("login_ip", clientAddress);
+        rateLimiter.refund("login_account", account);
         String userId = found.get().id();
         return db.write(handle -> issue(handle, userId, Ids.next("fam")));
     }

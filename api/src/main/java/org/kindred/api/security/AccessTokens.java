@@ -90,6 +90,10 @@ public final class AccessTokens {
         if (claims.getExpiration() == null) {
             throw invalid("the access token has no expiry");
         }
+        if (!clock.instant().isBefore(claims.getExpiration().toInstant())) {
+            // jjwt still accepts a token at the instant of its exp; RFC 7519 says now must be before it
+            throw invalid("the access token is not valid: it has expired; refresh it");
+        }
         if (claims.getSubject() == null || claims.getSubject().isBlank()) {
             throw invalid("the access token names no subject");
         }

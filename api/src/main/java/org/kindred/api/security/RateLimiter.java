@@ -56,6 +56,13 @@ public final class RateLimiter {
         }
     }
 
+    /** Gives back one attempt taken by {@link #consume} that turned out not to count, such as a successful login. */
+    public void refund(String limit, String key) {
+        if (settings.enabled()) {
+            bucket(limit, key).addTokens(1);
+        }
+    }
+
     private Bucket bucket(String limit, String key) {
         RateLimits.Limit rule = settings.limits().get(limit);
         if (rule == null) {
