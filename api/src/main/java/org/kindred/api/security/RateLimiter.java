@@ -4,7 +4,6 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import io.github.bucket4j.EstimationProbe;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.kindred.api.config.RateLimits;
@@ -27,17 +26,6 @@ public final class RateLimiter {
         this.settings = settings;
     }
 
-    /** Refuses with 429 when {@code key} has no attempt left under {@code limit}; uses nothing up. */
-    public void check(String limit, String key) {
-        if (!settings.enabled()) {
-            return;
-        }
-        EstimationProbe probe = bucket(limit, key).estimateAbilityToConsume(1);
-        if (!probe.canBeConsumed()) {
-            throw tooMany(probe.getNanosToWaitForRefill());
-        }
-    }
-
     /** Uses one attempt, refusing with 429 when none is left. */
     public void consume(String limit, String key) {
         if (!settings.enabled()) {
@@ -46,13 +34,6 @@ public final class RateLimiter {
         var probe = bucket(limit, key).tryConsumeAndReturnRemaining(1);
         if (!probe.isConsumed()) {
             throw tooMany(probe.getNanosToWaitForRefill());
-        }
-    }
-
-    /** Uses one attempt if any is left, after a failure that has already been answered. */
-    public void penalize(String limit, String key) {
-        if (settings.enabled()) {
-            bucket(limit, key).tryConsume(1);
         }
     }
 
