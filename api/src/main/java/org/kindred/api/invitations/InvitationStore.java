@@ -13,7 +13,8 @@ import org.kindred.api.http.PageRequest;
 public final class InvitationStore {
     private static final String SELECT = """
         SELECT id, program_id, role, expires_at, redeemed_at, redeemed_by, revoked_at, created_at
-          FROM invitations""";
+          FROM invitations
+        """;
 
     private final Database db;
 

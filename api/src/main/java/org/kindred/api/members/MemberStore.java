@@ -16,7 +16,8 @@ public final class MemberStore {
     private static final String SELECT = """
         SELECT m.id, m.program_id, m.user_id, u.display_name, u.email, m.role, m.enrollment_status,
                m.created_at, m.updated_at
-          FROM program_members m JOIN users u ON u.id = m.user_id""";
+          FROM program_members m JOIN users u ON u.id = m.user_id
+        """;
 
     private final Database db;
 
