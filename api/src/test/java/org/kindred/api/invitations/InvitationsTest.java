@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.HttpResult;
@@ -173,8 +172,6 @@ class InvitationsTest {
     }
 
     @Test
-    @Disabled("contract: Member.enrollment_status is `allOf: [EnrollmentStatus]` + `nullable: true`, which OpenAPI"
-        + " 3.0.3 validators read as not nullable, so the mentor membership a mentor invitation creates fails the contract")
     void aMentorInvitationMakesAMentor() {
         Staffed program = program(server);
         JsonNode invitation = invite(program.coordinator(), program, "mentor");
