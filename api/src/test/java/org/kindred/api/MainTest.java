@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -156,6 +158,32 @@ class MainTest {
         assertThat(run.err.lines()).hasSize(1);
         assertThat(run.out).isEmpty();
         assertThat(database).doesNotExist();
+    }
+
+    @Test
+    void serveWithADatabaseInAMissingDirectoryStopsWithOneLine() {
+        Path missing = directory.resolve("no-such-dir").resolve("kindred.db");
+        env.put("KINDRED_DB", missing.toString());
+        env.put("KINDRED_PORT", "0");
+
+        Run run = run(env, "", "serve");
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).startsWith("kindred: cannot open database " + missing);
+        assertThat(run.err.lines()).hasSize(1);
+    }
+
+    @Test
+    void serveWithAKeysPathThatIsAFileStopsWithOneLine() throws IOException {
+        Path notADirectory = Files.writeString(directory.resolve("keys-file"), "not keys");
+        env.put("KINDRED_KEYS", notADirectory.toString());
+        env.put("KINDRED_PORT", "0");
+
+        Run run = run(env, "", "serve");
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).startsWith("kindred: cannot use keys directory " + notADirectory);
+        assertThat(run.err.lines()).hasSize(1);
     }
 
     @Test

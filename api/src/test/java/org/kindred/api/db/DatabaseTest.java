@@ -241,6 +241,31 @@ class DatabaseTest {
     }
 
     @Test
+    void severalProcessesStartingOnAFreshFileMigrateItOnce() throws Exception {
+        Path fresh = directory.resolve("fresh.db");
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<Database>> opening = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            opening.add(threads.submit(() -> {
+                go.await();
+                return Database.open(fresh, Durability.full, 1);
+            }));
+        }
+        go.countDown();
+        List<Database> opened = new ArrayList<>();
+        try {
+            for (Future<Database> open : opening) {
+                opened.add(open.get(GUARD_SECONDS, TimeUnit.SECONDS));
+            }
+            for (Database each : opened) {
+                assertThat(userVersion(each)).isEqualTo(Migrations.latestVersion());
+            }
+        } finally {
+            opened.forEach(Database::close);
+        }
+    }
+
+    @Test
     void aSecondDatabaseOnTheSameFileReadsAndWritesToo() throws Exception {
         try (Database other = Database.open(file, Durability.full, 2)) {
             put(db, "from-first", "1");
