@@ -174,6 +174,20 @@ class MainTest {
     }
 
     @Test
+    void serveOnAFileThatIsNotADatabaseStopsWithOneLineAndLeavesItAlone() throws IOException {
+        Path notes = Files.writeString(directory.resolve("notes.txt"), "Blue Heron's shopping list, not a database\n");
+        env.put("KINDRED_DB", notes.toString());
+        env.put("KINDRED_PORT", "0");
+
+        Run run = run(env, "", "serve");
+
+        assertThat(run.status).isEqualTo(2);
+        assertThat(run.err).startsWith("kindred: cannot open database " + notes);
+        assertThat(run.err.lines()).hasSize(1);
+        assertThat(notes).hasContent("Blue Heron's shopping list, not a database");
+    }
+
+    @Test
     void serveWithAKeysPathThatIsAFileStopsWithOneLine() throws IOException {
         Path notADirectory = Files.writeString(directory.resolve("keys-file"), "not keys");
         env.put("KINDRED_KEYS", notADirectory.toString());
