@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.kindred.api.config.Config;
@@ -33,13 +34,22 @@ final class AdminCreateCommand {
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
-            if ((arg.equals("--email") || arg.equals("--display-name")) && i + 1 < args.size()) {
-                if (arg.equals("--email")) {
-                    email = args.get(++i);
+            String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            if (flag.equals("--email") || flag.equals("--display-name")) {
+                String value;
+                if (arg.contains("=")) {
+                    value = arg.substring(arg.indexOf('=') + 1);
+                } else if (i + 1 < args.size()) {
+                    value = args.get(++i);
                 } else {
-                    displayName = args.get(++i);
+                    throw new ConfigException(flag + " needs a value");
                 }
-            } else if (arg.equals("--password")) {
+                if (flag.equals("--email")) {
+                    email = value;
+                } else {
+                    displayName = value;
+                }
+            } else if (flag.equals("--password")) {
                 throw new ConfigException("--password is not accepted: pass the password on standard input or in "
                     + "KINDRED_ADMIN_PASSWORD, never on the command line");
             } else {
@@ -54,7 +64,10 @@ final class AdminCreateCommand {
             password = firstLine(in);
         }
         NewAccount account = checked(email, password, displayName);
-        Config config = Config.load(env, rest);
+        Map<String, String> settings = new HashMap<>(env);
+        settings.remove("KINDRED_ADMIN_EMAIL");
+        settings.remove("KINDRED_ADMIN_PASSWORD");
+        Config config = Config.load(settings, rest);
         try (Database db = Database.open(config.database(), config.durability(), 1)) {
             Account admin = Services.wire(config, db, Clock.systemUTC()).users().create(account);
             out.println("Created admin " + admin.email() + " (" + admin.id() + ") in " + config.database());

@@ -2,6 +2,7 @@ package org.kindred.api;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,8 @@ public final class Main {
         }
     }
 
-    static int run(List<String> args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
+    /** The command line with its streams and environment passed in; returns the exit status. */
+    public static int run(List<String> args, Map<String, String> env, InputStream in, PrintStream out, PrintStream err) {
         boolean implicitServe = args.isEmpty() || args.get(0).startsWith("--") && !args.get(0).equals("--help");
         String command = implicitServe ? "serve" : args.get(0);
         List<String> rest = implicitServe ? args : args.subList(1, args.size());
@@ -46,7 +48,7 @@ public final class Main {
                 default -> throw new ConfigException("unknown command " + command + "\n" + USAGE);
             }
             return 0;
-        } catch (ConfigException | DatabaseException e) {
+        } catch (ConfigException | DatabaseException | UncheckedIOException e) {
             err.println("kindred: " + e.getMessage());
             return 2;
         } catch (ApiException e) {

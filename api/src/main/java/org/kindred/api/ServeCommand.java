@@ -3,6 +3,7 @@ package org.kindred.api;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.kindred.api.config.Config;
 import org.kindred.api.config.ConfigException;
 import org.kindred.api.db.Database;
@@ -13,14 +14,15 @@ import org.kindred.api.http.ApiException;
 import org.kindred.api.users.NewAccount;
 
 /** {@code kindred serve [--demo] [options]}: opens the database, prepares it, and serves until stopped. */
-final class ServeCommand {
+public final class ServeCommand {
     private static final String DEMO_KEY = "demo";
     private static final int READ_CONNECTIONS = 4;
 
     private ServeCommand() {
     }
 
-    static KindredApp start(Config config, PrintStream out) {
+    /** Starts serving; the returned server (or the JVM shutdown hook) stops the app and closes the database. */
+    public static RunningServer start(Config config, PrintStream out) {
         Database db = Database.open(config.database(), config.durability(), READ_CONNECTIONS);
         try {
             Services services = Services.wire(config, db, Clock.systemUTC());
@@ -31,14 +33,52 @@ final class ServeCommand {
             KindredApp app = new KindredApp(services).start(config.port());
             out.println("Kindred is listening on http://localhost:" + app.port() + " (database " + config.database()
                 + "); docs at http://localhost:" + app.port() + "/docs");
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                app.stop();
-                db.close();
-            }, "kindred-shutdown"));
-            return app;
+            return new RunningServer(app, db);
         } catch (RuntimeException e) {
             db.close();
             throw e;
+        }
+    }
+
+    /** A started server; closing it (once, from code or at JVM shutdown) stops the app and closes the database. */
+    public static final class RunningServer implements AutoCloseable {
+        private final KindredApp app;
+        private final Database db;
+        private final Thread shutdownHook = new Thread(this::stop, "kindred-shutdown");
+        private final AtomicBoolean closed = new AtomicBoolean();
+
+        private RunningServer(KindredApp app, Database db) {
+            this.app = app;
+            this.db = db;
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        }
+
+        public KindredApp app() {
+            return app;
+        }
+
+        public int port() {
+            return app.port();
+        }
+
+        @Override
+        public void close() {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to; stop() below is safe to call twice
+            }
+            stop();
+        }
+
+        private void stop() {
+            if (closed.compareAndSet(false, true)) {
+                try {
+                    app.stop();
+                } finally {
+                    db.close();
+                }
+            }
         }
     }
 

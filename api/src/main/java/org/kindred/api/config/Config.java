@@ -56,7 +56,8 @@ public record Config(
         for (Setting setting : SETTINGS) {
             String value = env.get(setting.variable());
             if (value != null && !value.isBlank()) {
-                values.put(setting.variable(), value.trim());
+                boolean secret = setting.variable().equals("KINDRED_ADMIN_PASSWORD");
+                values.put(setting.variable(), secret ? value : value.trim());
             }
         }
         boolean demo = false;

@@ -40,12 +40,29 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if needed) the file and brings its schema up to date. */
     public static Database open(Path file, Durability durability, int readers) {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
+        Connection writerConnection = null;
         try {
-            Connection writerConnection = writerConfig(durability).createConnection(url);
+            writerConnection = writerConfig(durability).createConnection(url);
             Migrations.apply(writerConnection, file);
             return new Database(file, writerConnection, new ReadPool(url, readerConfig(), readers));
-        } catch (SQLException e) {
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(writerConnection, e);
+            if (e instanceof RuntimeException runtime) {
+                throw runtime;
+            }
             throw new DatabaseException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A refused or failed open must not leave the file held open (and its WAL behind). */
+    private static void closeQuietly(Connection connection, Exception cause) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
         }
     }
 

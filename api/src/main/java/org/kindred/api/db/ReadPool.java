@@ -16,10 +16,21 @@ final class ReadPool implements ConnectionFactory, AutoCloseable {
 
     ReadPool(String url, SQLiteConfig config, int size) throws SQLException {
         idle = new ArrayBlockingQueue<>(size);
-        for (int i = 0; i < size; i++) {
-            Connection connection = config.createConnection(url);
-            all.add(connection);
-            idle.add(connection);
+        try {
+            for (int i = 0; i < size; i++) {
+                Connection connection = config.createConnection(url);
+                all.add(connection);
+                idle.add(connection);
+            }
+        } catch (SQLException | RuntimeException e) {
+            for (Connection connection : all) {
+                try {
+                    connection.close();
+                } catch (SQLException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
+            throw e;
         }
     }
 
