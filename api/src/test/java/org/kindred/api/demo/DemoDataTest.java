@@ -28,7 +28,6 @@ import org.kindred.api.testing.SpecValidator;
 import org.kindred.api.testing.TestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -105,9 +104,6 @@ class DemoDataTest {
     }
 
     @Test
-    @Disabled("contract: Member.enrollment_status is `allOf: [EnrollmentStatus]` with `nullable: true`; in OpenAPI 3.0.3 "
-        + "nullable has no effect beside allOf without a type, so the null the server sends for coordinators and "
-        + "mentors fails validation of GET /v1/me (and every member list)")
     void demoCoordinatorSeesTheirThreeProgramsOnMe() {
         HttpResult me = signedIn("coordinator@demo.kindred.dev").get("/v1/me");
 
