@@ -93,8 +93,8 @@ public final class ServeCommand {
             throw new ConfigException("--demo: " + config.database() + " holds real data, not demo data; "
                 + "pick another file with --db or KINDRED_DB");
         }
-        List<DemoLogin> logins = DemoData.seed(services);
-        meta.put(DEMO_KEY, "true");
+        List<DemoLogin> logins = services.db().unitOfWork(() -> DemoData.seed(services),
+            (handle, seeded) -> meta.put(DEMO_KEY, "true"));
         out.println("Demo data created in " + config.database() + ". Demo logins:");
         for (DemoLogin login : logins) {
             out.printf("  %-34s %s   (%s)%n", login.email(), login.password(), login.description());
