@@ -75,6 +75,7 @@ public final class DemoData {
         services.members().enroll(principal(participant), harbor.id());
         services.members().enroll(principal(peer), harbor.id());
         grant(admin, grief, peer, Role.participant);
+        new DemoVenues(services, admin).seed(harbor, grief);
     }
 
     private Account account(String name, String displayName, boolean admin, String description) {

@@ -21,13 +21,13 @@ public record AnimalPolicy(
     String verifiedBy) {
 
     public static final String SERVICE_ANIMALS_WELCOME = "always_welcome";
-    static final AnimalPolicy DEFAULT = new AnimalPolicy(SERVICE_ANIMALS_WELCOME, EsaPolicy.ask_first, Pets.NONE, null,
+    static final AnimalPolicy DEFAULT = new AnimalPolicy(SERVICE_ANIMALS_WELCOME, EsaPolicy.ask_first, Pets.NO_PETS, null,
         false, null, null);
 
     AnimalPolicy withDefaults() {
         return new AnimalPolicy(serviceAnimals == null ? SERVICE_ANIMALS_WELCOME : serviceAnimals,
             emotionalSupportAnimals == null ? EsaPolicy.ask_first : emotionalSupportAnimals,
-            pets == null ? Pets.NONE : pets.withDefaults(), allergyNotes, Boolean.TRUE.equals(animalFreeRoom),
+            pets == null ? Pets.NO_PETS : pets.withDefaults(), allergyNotes, Boolean.TRUE.equals(animalFreeRoom),
             verifiedAt, verifiedBy);
     }
 

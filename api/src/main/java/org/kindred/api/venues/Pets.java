@@ -6,7 +6,7 @@ import org.kindred.api.http.Checks;
 /** Which pets a venue admits and on what terms; no species means no pets. */
 public record Pets(List<Species> species, Double maxWeightKg, Boolean leashRequired, Space where, Fee fee,
                    Boolean waterAvailable, Boolean reliefArea) {
-    static final Pets NONE = new Pets(List.of(), null, null, null, null, null, null);
+    public static final Pets NO_PETS = new Pets(List.of(), null, null, null, null, null, null);
 
     Pets withDefaults() {
         return new Pets(species == null ? List.of() : species, maxWeightKg, leashRequired, where, fee, waterAvailable,

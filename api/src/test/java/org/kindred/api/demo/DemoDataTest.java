@@ -146,6 +146,18 @@ class DemoDataTest {
     }
 
     @Test
+    void demoVenuesAroundChicagoIncludeAStepFreeDogFriendlyOneAndHideTheClosedOne() {
+        HttpResult near = server.http().get("/v1/venues?near=41.88,-87.63&radius_km=20&limit=100");
+        assertThat(near.json().path("data")).hasSize(5);
+        HttpResult dogsStepFree = server.http().get("/v1/venues?near=41.88,-87.63&radius_km=20&species=dog&step_free=true");
+        assertThat(dogsStepFree.json().path("data")).extracting(v -> v.path("name").asText())
+            .containsExactly("Lakeside Community Room");
+        HttpResult staffView = signedIn("coordinator@demo.kindred.dev").get("/v1/venues?status=closed");
+        assertThat(staffView.json().path("data")).extracting(v -> v.path("name").asText())
+            .containsExactlyInAnyOrder("Old Town Studio", "Atelier am Kanal");
+    }
+
+    @Test
     void participantAndAnonymousCannotSeeTheDraft() {
         Http participant = signedIn("participant@demo.kindred.dev");
         String draftId = draftId();
