@@ -1,6 +1,7 @@
 package org.kindred.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -66,6 +67,8 @@ public final class JsonBody {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(body);
+        } catch (MismatchedInputException e) {
+            throw new ApiException(ErrorCode.malformed_json, "the body must be one JSON object with nothing after it");
         } catch (IOException e) {
             throw toProblem(e);
         }
@@ -103,7 +106,7 @@ public final class JsonBody {
 
     private static ApiException toProblem(Exception e) {
         if (e instanceof StreamReadException parse) {
-            return new ApiException(ErrorCode.malformed_json, "the body is not valid JSON: " + parse.getOriginalMessage());
+            return new ApiException(ErrorCode.malformed_json, "the body is not valid JSON: " + withoutHints(parse.getOriginalMessage()));
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
@@ -118,10 +121,22 @@ public final class JsonBody {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return ApiException.invalid(path(mismatch), "wrong_type", "must be " + describe(mismatch.getTargetType()));
         }
-        if (e instanceof DatabindException databind) {
-            return new ApiException(ErrorCode.validation_failed, databind.getOriginalMessage());
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof InputCoercionException) {
+            return ApiException.invalid(path(mapping), "out_of_range", "is too large or too small a number");
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return ApiException.invalid(path(mapping), "invalid_value", "cannot be read as this property");
+        }
+        if (e instanceof DatabindException) {
+            return new ApiException(ErrorCode.validation_failed, "the body does not have the shape this operation expects");
         }
         return new ApiException(ErrorCode.malformed_json, "the body could not be read");
+    }
+
+    /** Jackson's parse messages, without its advice on parser settings (which names Java classes). */
+    private static String withoutHints(String message) {
+        int hint = message.indexOf('`');
+        return hint < 0 ? message : message.substring(0, hint).replaceAll("[:;,]?\\s*(enable|disable|from|\\()?\\s*$", "");
     }
 
     private static String knownProperties(Collection<Object> known) {
