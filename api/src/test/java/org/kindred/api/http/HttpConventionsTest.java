@@ -554,6 +554,63 @@ class HttpConventionsTest {
     }
 
     @Test
+    void patchIgnoresIfNoneMatchAndAnswersWithTheChangedResource() {
+        String programId = createProgram();
+
+        HttpResult result = admin.http().header("If-None-Match", "*")
+            .patch("/v1/programs/" + programId, "{\"description\":\"Patched anyway\"}");
+
+        assertThat(result.status()).isEqualTo(200);
+        assertThat(result.text("/description")).isEqualTo("Patched anyway");
+        assertThat(result.header("ETag")).isEqualTo(etagOf(programId));
+    }
+
+    @Test
+    void ifNoneMatchDoesNotRevealAHiddenProgram() {
+        String programId = createProgram();
+        String etag = etagOf(programId);
+        Session stranger = server.newUser("Blue Heron");
+
+        HttpResult anonymousProbe = anonymous.header("If-None-Match", etag).get("/v1/programs/" + programId);
+        HttpResult strangerProbe = stranger.http().header("If-None-Match", "*").get("/v1/programs/" + programId);
+
+        assertThat(anonymousProbe.status()).isEqualTo(404);
+        assertThat(anonymousProbe.header("ETag")).isNull();
+        assertThat(strangerProbe.status()).isEqualTo(404);
+        assertThat(strangerProbe.header("ETag")).isNull();
+        assertThat(strangerProbe.body()).doesNotContain("Harbor Community Center");
+    }
+
+    @Test
+    void ifMatchDoesNotLetAnotherPersonChangeAProgram() {
+        String programId = createProgram("\"description\":\"Kept\"");
+        String etag = etagOf(programId);
+        Session stranger = server.newUser("Quiet River");
+
+        HttpResult withToken = stranger.http().header("If-Match", etag)
+            .patch("/v1/programs/" + programId, "{\"description\":\"Hijacked\"}");
+        HttpResult withoutToken = anonymous.header("If-Match", etag)
+            .patch("/v1/programs/" + programId, "{\"description\":\"Hijacked\"}");
+
+        assertThat(withToken.status()).isIn(403, 404);
+        assertThat(withToken.body()).doesNotContain("Kept", "Harbor Community Center");
+        assertThat(withoutToken.status()).isEqualTo(401);
+        assertThat(withoutToken.code()).isEqualTo("unauthorized");
+        assertThat(withoutToken.header("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(admin.http().get("/v1/programs/" + programId).text("/description")).isEqualTo("Kept");
+    }
+
+    @Test
+    void anonymousCreateIsUnauthorizedBeforeTheBodyIsJudged() {
+        HttpResult malformed = anonymous.post("/v1/programs", "{\"name\":");
+        HttpResult wellFormed = anonymous.post("/v1/programs", programBody(uniqueName("Anonymous Circle")));
+
+        assertThat(wellFormed.status()).isEqualTo(401);
+        assertThat(wellFormed.code()).isEqualTo("unauthorized");
+        assertThat(malformed.status()).isEqualTo(401);
+    }
+
+    @Test
     void mergePatchNullClearsAnOptionalProperty() {
         String programId = createProgram("\"description\":\"Tuesday evenings\",\"website\":\"https://harbor.example.org\"");
 
@@ -741,7 +798,8 @@ class HttpConventionsTest {
 
     private static HttpResponse<String> sendOrConnectionClosed(HttpRequest request) throws InterruptedException {
         try {
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException closed) {
             return null;
         }
