@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +27,9 @@ import java.util.stream.Collectors;
 public final class JsonBody {
     private static final String JSON = "application/json";
     private static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final Pattern JACKSON_HINT =
+        Pattern.compile("[:;,]?\\s*(enable |disable |from )?`[A-Za-z_$][\\w$]*(\\.[\\w$]+)+(\\(\\))?`( to allow)?"
+            + "|\\s*\\([^()]*Feature '[A-Z_]+'[^()]*\\)");
 
     private JsonBody() {
     }
@@ -135,8 +139,7 @@ public final class JsonBody {
 
     /** Jackson's parse messages, without its advice on parser settings (which names Java classes). */
     private static String withoutHints(String message) {
-        int hint = message.indexOf('`');
-        return hint < 0 ? message : message.substring(0, hint).replaceAll("[:;,]?\\s*(enable|disable|from|\\()?\\s*$", "");
+        return JACKSON_HINT.matcher(message).replaceAll("");
     }
 
     private static String knownProperties(Collection<Object> known) {

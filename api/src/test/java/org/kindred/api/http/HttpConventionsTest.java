@@ -713,6 +713,10 @@ class HttpConventionsTest {
         List<HttpResult> problems = List.of(
             admin.http().post("/v1/programs", "{\"name\": "),
             admin.http().post("/v1/programs", "{\"name\": NaN}"),
+            admin.http().post("/v1/programs", "{`}"),
+            admin.http().post("/v1/programs", "{\"name\": 0x1F}"),
+            admin.http().post("/v1/programs", "{\"name\": 01}"),
+            admin.http().post("/v1/programs", "{\"name\": \"a\" /* note */}"),
             admin.http().post("/v1/programs", "{\"name\": \"a\"} {}"),
             admin.http().post("/v1/programs", "{\"name\": 'single'}"),
             admin.http().post("/v1/programs", "{name: \"a\"}"),
@@ -747,8 +751,30 @@ class HttpConventionsTest {
             assertThat(result.body()).as(result.toString())
                 .doesNotContain("Exception", "\tat ", "at org.", "at java.", "at com.", "org.kindred", "java.lang",
                     "com.fasterxml", "io.javalin", "jakarta.", "org.eclipse", "Jackson", "StreamReadConstraints",
-                    "[Source:", "`");
+                    "[Source:", "Feature '")
+                .doesNotContainPattern("`[A-Za-z_$][\\w$]*\\.[\\w$.]+");
         });
+    }
+
+    @Test
+    void internalErrorIsAProblemWithoutAStackTrace() {
+        try (TestServer broken = TestServer.start()) {
+            Session brokenAdmin = broken.admin();
+            String programId = brokenAdmin.http().post("/v1/programs", programBody(uniqueName("Corrupt Circle"))).text("/id");
+            broken.services().db().useWrite(handle ->
+                handle.execute("UPDATE programs SET focus_areas = 'not json' WHERE id = ?", programId));
+
+            HttpResult result = brokenAdmin.http().raw().header("Request-Id", "trace-500")
+                .get("/v1/programs/" + programId);
+
+            assertThat(result.status()).isEqualTo(500);
+            assertThat(result.header("Content-Type")).startsWith(PROBLEM_JSON);
+            assertThat(result.code()).isEqualTo("internal_error");
+            assertThat(result.text("/request_id")).isEqualTo("trace-500");
+            assertIsCompleteProblem(result);
+            assertThat(result.body()).doesNotContain("Exception", "at org.", "at java.", "SQL", "not json",
+                "Corrupt Circle", "Harbor Community Center");
+        }
     }
 
     private static void assertWrongType(HttpResult result, String field) {
