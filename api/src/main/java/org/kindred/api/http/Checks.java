@@ -20,6 +20,9 @@ public final class Checks {
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()\\-]{1,30}$");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
+    /** Offsets (Etc/GMT+5) and the old country aliases kept only for compatibility (US/Eastern, Canada/Atlantic). */
+    private static final List<String> LEGACY_ZONE_PREFIXES =
+        List.of("Etc/GMT", "SystemV/", "US/", "Canada/", "Brazil/", "Mexico/", "Chile/");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -148,8 +151,8 @@ public final class Checks {
         if (zone.equals("UTC")) {
             return true;
         }
-        return ZONES.contains(zone) && zone.contains("/") && !zone.startsWith("Etc/GMT")
-            && !zone.startsWith("SystemV/");
+        return ZONES.contains(zone) && zone.contains("/")
+            && LEGACY_ZONE_PREFIXES.stream().noneMatch(zone::startsWith);
     }
 
     private static boolean isWebUrl(String value) {

@@ -1,6 +1,7 @@
 package org.kindred.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -15,6 +16,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,6 +27,9 @@ import java.util.stream.Collectors;
 public final class JsonBody {
     private static final String JSON = "application/json";
     private static final String MERGE_PATCH = "application/merge-patch+json";
+    private static final Pattern JACKSON_HINT =
+        Pattern.compile("[:;,]?\\s*(enable |disable |from )?`[A-Za-z_$][\\w$]*(\\.[\\w$]+)+(\\(\\))?`( to allow)?"
+            + "|\\s*\\([^()]*Feature '[A-Z_]+'[^()]*\\)");
 
     private JsonBody() {
     }
@@ -66,6 +71,8 @@ public final class JsonBody {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(body);
+        } catch (MismatchedInputException e) {
+            throw new ApiException(ErrorCode.malformed_json, "the body must be one JSON object with nothing after it");
         } catch (IOException e) {
             throw toProblem(e);
         }
@@ -103,7 +110,7 @@ public final class JsonBody {
 
     private static ApiException toProblem(Exception e) {
         if (e instanceof StreamReadException parse) {
-            return new ApiException(ErrorCode.malformed_json, "the body is not valid JSON: " + parse.getOriginalMessage());
+            return new ApiException(ErrorCode.malformed_json, "the body is not valid JSON: " + withoutHints(parse.getOriginalMessage()));
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             String field = path(unknown);
@@ -118,10 +125,21 @@ public final class JsonBody {
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return ApiException.invalid(path(mismatch), "wrong_type", "must be " + describe(mismatch.getTargetType()));
         }
-        if (e instanceof DatabindException databind) {
-            return new ApiException(ErrorCode.validation_failed, databind.getOriginalMessage());
+        if (e instanceof JsonMappingException mapping && mapping.getCause() instanceof InputCoercionException) {
+            return ApiException.invalid(path(mapping), "out_of_range", "is too large or too small a number");
+        }
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return ApiException.invalid(path(mapping), "invalid_value", "cannot be read as this property");
+        }
+        if (e instanceof DatabindException) {
+            return new ApiException(ErrorCode.validation_failed, "the body does not have the shape this operation expects");
         }
         return new ApiException(ErrorCode.malformed_json, "the body could not be read");
+    }
+
+    /** Jackson's parse messages, without its advice on parser settings (which names Java classes). */
+    private static String withoutHints(String message) {
+        return JACKSON_HINT.matcher(message).replaceAll("");
     }
 
     private static String knownProperties(Collection<Object> known) {

@@ -1,6 +1,7 @@
 package org.kindred.api.http;
 
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 
 /** Writes JSON results; single resources get an ETag and honour If-None-Match. */
 public final class Responses {
@@ -18,17 +19,24 @@ public final class Responses {
         write(ctx, 201, Json.bytes(body));
     }
 
-    /** A single resource: 200 with its ETag, or 304 when the client already holds this representation. */
+    /**
+     * A single resource: 200 with its ETag, or, for a GET, 304 when the client already holds this
+     * representation (a PATCH has already made its change, so it always answers with the result).
+     */
     public static void resource(Context ctx, Object body) {
         byte[] bytes = Json.bytes(body);
         String etag = ETags.of(bytes);
         ctx.header("ETag", etag);
         String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && ETags.matches(ifNoneMatch, etag)) {
+        if (ifNoneMatch != null && isRead(ctx) && ETags.matches(ifNoneMatch, etag)) {
             ctx.status(304);
             return;
         }
         write(ctx, 200, bytes);
+    }
+
+    private static boolean isRead(Context ctx) {
+        return HandlerType.GET.equals(ctx.method()) || HandlerType.HEAD.equals(ctx.method());
     }
 
     public static void noContent(Context ctx) {

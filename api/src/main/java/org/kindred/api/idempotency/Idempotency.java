@@ -22,7 +22,8 @@ import org.kindred.api.security.Secrets;
  * {@code Idempotency-Key} on creates. The create and the record of its response are committed in one
  * transaction, so after a crash a retry either replays the response or runs the create for the first
  * time, never twice. Only successful responses are kept: a refused request can be corrected and retried
- * with the same key.
+ * with the same key. A request that fails because a concurrent one with the same key got there first (on a
+ * unique slug or email, say) replays that one's response instead.
  */
 public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
@@ -77,6 +78,12 @@ public final class Idempotency {
                 });
             } catch (AlreadyDone done) {
                 replay(ctx, done.response, hash);
+            } catch (RuntimeException e) {
+                Optional<StoredResponse> raced = store.find(scope, key, cutoff());
+                if (raced.isEmpty()) {
+                    throw e;
+                }
+                replay(ctx, raced.get(), hash);
             }
         };
     }
