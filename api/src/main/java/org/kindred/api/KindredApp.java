@@ -41,7 +41,7 @@ public final class KindredApp {
     public KindredApp(Services services) {
         this.services = services;
         this.idempotency = new Idempotency(services.db(), services.clock(),
-            ctx -> Authenticator.optional(ctx).map(Principal::userId).orElse("anonymous"));
+            ctx -> Authenticator.optional(ctx).map(Principal::userId));
         Authenticator authenticator = new Authenticator(services.accessTokens(), services.users()::principal);
         this.javalin = Javalin.create(config -> configure(config, authenticator));
     }

@@ -33,14 +33,18 @@ public final class Idempotency {
     private final Database db;
     private final IdempotencyStore store;
     private final Clock clock;
-    private final Function<Context, String> scopeOf;
+    private final Function<Context, Optional<String>> callerOf;
 
-    /** {@code scopeOf} names whose keys a request uses: the caller's user id, so keys of different users never meet. */
-    public Idempotency(Database db, Clock clock, Function<Context, String> scopeOf) {
+    /**
+     * {@code callerOf} gives the signed-in caller's user id: each caller has keys of their own. Anonymous
+     * requests (sign-up) are scoped by their exact content too, so strangers' keys never meet and a key
+     * reveals nothing about anyone else's request; for them a key only ever replays an identical request.
+     */
+    public Idempotency(Database db, Clock clock, Function<Context, Optional<String>> callerOf) {
         this.db = db;
         this.store = new IdempotencyStore(db);
         this.clock = clock;
-        this.scopeOf = scopeOf;
+        this.callerOf = callerOf;
     }
 
     public Handler wrap(Handler create) {
@@ -53,8 +57,8 @@ public final class Idempotency {
             if (!ACCEPTABLE_KEY.matcher(key).matches()) {
                 throw ApiException.invalid(HEADER, "invalid_format", "must be 1 to 255 visible ASCII characters");
             }
-            String scope = scopeOf.apply(ctx);
             String hash = requestHash(ctx);
+            String scope = callerOf.apply(ctx).orElse("anonymous:" + hash);
             Optional<StoredResponse> earlier = store.find(scope, key, cutoff());
             if (earlier.isPresent()) {
                 replay(ctx, earlier.get(), hash);
