@@ -17,11 +17,20 @@ public final class ETags {
         return of(Json.bytes(resource));
     }
 
-    /** True when an {@code If-None-Match} or {@code If-Match} header value names {@code etag} (or is *). */
-    public static boolean matches(String header, String etag) {
+    /** If-None-Match uses the weak comparison: {@code W/"x"} names {@code "x"} too (RFC 9110, 13.1.2). */
+    public static boolean matchesWeakly(String header, String etag) {
+        return matches(header, etag, true);
+    }
+
+    /** If-Match uses the strong comparison: a weak tag never matches (RFC 9110, 13.1.1). */
+    public static boolean matchesStrongly(String header, String etag) {
+        return matches(header, etag, false);
+    }
+
+    private static boolean matches(String header, String etag, boolean weakAllowed) {
         for (String candidate : header.split(",")) {
             String tag = candidate.trim();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+            if (tag.equals("*") || tag.equals(etag) || weakAllowed && tag.equals("W/" + etag)) {
                 return true;
             }
         }
@@ -33,7 +42,7 @@ public final class ETags {
      * A null header means the caller did not ask for the check.
      */
     public static void requireMatch(String ifMatch, Object current) {
-        if (ifMatch != null && !matches(ifMatch, of(current))) {
+        if (ifMatch != null && !matchesStrongly(ifMatch, of(current))) {
             throw new ApiException(ErrorCode.precondition_failed,
                 "the resource changed since you read it; fetch it again and reapply your change");
         }

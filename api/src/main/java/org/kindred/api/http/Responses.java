@@ -28,7 +28,7 @@ public final class Responses {
         String etag = ETags.of(bytes);
         ctx.header("ETag", etag);
         String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null && isRead(ctx) && ETags.matches(ifNoneMatch, etag)) {
+        if (ifNoneMatch != null && isRead(ctx) && ETags.matchesWeakly(ifNoneMatch, etag)) {
             ctx.status(304);
             return;
         }

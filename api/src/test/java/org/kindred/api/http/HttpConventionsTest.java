@@ -495,6 +495,20 @@ class HttpConventionsTest {
     }
 
     @Test
+    void aWeakTagMatchesIfNoneMatchButNeverIfMatch() {
+        String programId = createProgram();
+        String weak = "W/" + etagOf(programId);
+
+        HttpResult notModified = admin.http().header("If-None-Match", weak).get("/v1/programs/" + programId);
+        HttpResult refused = admin.http().header("If-Match", weak)
+            .patch("/v1/programs/" + programId, "{\"description\":\"Weakly matched\"}");
+
+        assertThat(notModified.status()).isEqualTo(304);
+        assertThat(refused.status()).isEqualTo(412);
+        assertThat(admin.http().get("/v1/programs/" + programId).json().path("description").isNull()).isTrue();
+    }
+
+    @Test
     void etagChangesWhenTheResourceChanges() {
         String programId = createProgram();
         String before = etagOf(programId);
