@@ -14,6 +14,7 @@ import org.kindred.sdk.api.MembersApi;
 import org.kindred.sdk.api.ProgramsApi;
 import org.kindred.sdk.api.SystemApi;
 import org.kindred.sdk.api.UsersApi;
+import org.kindred.sdk.api.VenuesApi;
 import org.kindred.sdk.invoker.ApiClient;
 import org.kindred.sdk.invoker.ApiException;
 
@@ -42,6 +43,7 @@ public final class KindredClient {
     private final ProgramsApi programs;
     private final MembersApi members;
     private final InvitationsApi invitations;
+    private final VenuesApi venues;
 
     private KindredClient(Builder builder) {
         this.tokens = new Tokens(new AuthApi(newApiClient(builder, null)), builder.clock);
@@ -52,6 +54,7 @@ public final class KindredClient {
         this.programs = new ProgramsApi(apiClient);
         this.members = new MembersApi(apiClient);
         this.invitations = new InvitationsApi(apiClient);
+        this.venues = new VenuesApi(apiClient);
     }
 
     public static Builder builder() {
@@ -124,6 +127,10 @@ public final class KindredClient {
 
     public InvitationsApi invitations() {
         return invitations;
+    }
+
+    public VenuesApi venues() {
+        return venues;
     }
 
     /** The generated client underneath, for anything the typed APIs above do not cover. */
