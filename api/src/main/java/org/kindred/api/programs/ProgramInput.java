@@ -1,9 +1,8 @@
 package org.kindred.api.programs;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import org.kindred.api.http.Checks;
+import org.kindred.api.http.Slugs;
 
 /** What a client may write about a program: the body of a create, and the shape a PATCH is merged into. */
 public record ProgramInput(
@@ -29,7 +28,7 @@ public record ProgramInput(
 
     /** Fills what a create may leave out: slug from the name, empty lists, draft, invite-only. */
     ProgramInput withDefaults() {
-        return new ProgramInput(slug == null && name != null ? slugOf(name) : slug, name, description,
+        return new ProgramInput(slug == null && name != null ? Slugs.of(name, "program") : slug, name, description,
             organizationName, contactEmail, website, focusAreas == null ? List.of() : focusAreas,
             deliveryModes == null ? List.of() : deliveryModes, country, timezone,
             status == null ? ProgramStatus.draft : status,
@@ -64,14 +63,5 @@ public record ProgramInput(
             }
         }
         checks.throwIfInvalid();
-    }
-
-    static String slugOf(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFKD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
-        if (slug.length() > 80) {
-            slug = slug.substring(0, 80).replaceAll("-+$", "");
-        }
-        return slug.isEmpty() ? "program" : slug;
     }
 }
