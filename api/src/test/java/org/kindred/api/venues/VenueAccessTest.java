@@ -279,13 +279,17 @@ class VenueAccessTest {
         Session coordinator = server.newUser("Fading Star");
         String membership = fixtures.grant(program, coordinator, "coordinator");
         String id = fixtures.create(program, "{}");
+        String closed = fixtures.create(program, CLOSED);
         assertThat(coordinator.http().patch("/v1/venues/" + id, "{\"capacity\": 7}").status()).isEqualTo(200);
+        assertThat(coordinator.http().get("/v1/venues/" + closed).status()).isEqualTo(200);
         HttpResult removed = server.admin().http().delete("/v1/programs/" + program + "/members/" + membership);
         assertThat(removed.status()).isEqualTo(204);
         String before = server.http().get("/v1/venues/" + id).body();
         assertThat(coordinator.http().patch("/v1/venues/" + id, "{\"capacity\": 8}").status()).isEqualTo(403);
         assertThat(coordinator.http().delete("/v1/venues/" + id).status()).isEqualTo(403);
         assertThat(coordinator.http().post("/v1/venues", venue(program)).status()).isEqualTo(403);
+        assertThat(coordinator.http().get("/v1/venues/" + closed).status()).isEqualTo(404);
+        assertThat(ids(coordinator.http().get("/v1/venues?program_id=" + program))).containsExactly(id);
         assertThat(server.http().get("/v1/venues/" + id).body()).isEqualTo(before);
     }
 }

@@ -171,8 +171,8 @@ class VenueGeoSearchTest {
                 assertThat(pagedIds.get(i)).isGreaterThan(pagedIds.get(i - 1));
             }
         }
-        long ties = paged.stream().map(v -> v.path("distance_km").asDouble()).distinct().count();
-        assertThat(ties).isEqualTo(50);
+        long distinctDistances = paged.stream().map(v -> v.path("distance_km").asDouble()).distinct().count();
+        assertThat(distinctDistances).isEqualTo(50);
         HttpResult onePage = server.http().get("/v1/venues?limit=100&program_id=" + program + "&near=45.0,7.0&radius_km=100");
         assertThat(ids(onePage)).isEqualTo(pagedIds);
         paged.forEach(venue -> assertThat(venue.path("distance_km").asDouble()).isCloseTo(

@@ -36,6 +36,11 @@ class VenueSearchTest {
         assertThat(search(program, "q=cafe")).containsExactlyInAnyOrder(cafe, plain);
         assertThat(search(program, "q=" + encode("café"))).containsExactlyInAnyOrder(cafe, plain);
         assertThat(search(program, "q=CAFE%20LUMIERE")).containsExactly(cafe);
+        assertThat(search(program, "q=caf")).containsExactlyInAnyOrder(cafe, plain);
+        assertThat(search(program, "q=" + encode("cafe\u0301 lumie\u0300re"))).containsExactly(cafe);
+        String decomposed = fixtures.create(program, "{\"name\": \"E\u0301toile Hall\", \"description\": null}");
+        assertThat(search(program, "q=etoile")).containsExactly(decomposed);
+        assertThat(search(program, "q=" + encode("\u00e9toile"))).containsExactly(decomposed);
     }
 
     @Test
