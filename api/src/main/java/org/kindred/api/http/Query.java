@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -16,6 +17,8 @@ import java.util.stream.Collectors;
 public final class Query {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+
+    private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d{1,10}(\\.\\d{1,15})?");
 
     private final Map<String, List<String>> params;
 
@@ -89,21 +92,25 @@ public final class Query {
         }
     }
 
-    /** A finite decimal number within [min, max]. */
+    /** A plain decimal number ({@code 12}, {@code -3.5}) within [min, max]. */
     public Double decimal(String name, double min, double max) {
         String value = text(name);
         if (value == null) {
             return null;
         }
-        try {
-            double number = Double.parseDouble(value);
-            if (Double.isFinite(number) && number >= min && number <= max) {
-                return number;
-            }
-        } catch (NumberFormatException e) {
+        Double number = parseDecimal(value);
+        if (number == null) {
             throw ApiException.invalid(name, "wrong_type", "must be a number between " + min + " and " + max);
         }
-        throw ApiException.invalid(name, "out_of_range", "must be between " + min + " and " + max);
+        if (number < min || number > max) {
+            throw ApiException.invalid(name, "out_of_range", "must be between " + min + " and " + max);
+        }
+        return number;
+    }
+
+    /** A plain decimal number, or null for anything else (exponents, hex, NaN, suffixes like 1d). */
+    public static Double parseDecimal(String text) {
+        return DECIMAL.matcher(text).matches() ? Double.valueOf(text) : null;
     }
 
     public Boolean bool(String name) {

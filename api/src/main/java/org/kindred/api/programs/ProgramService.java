@@ -54,6 +54,11 @@ public final class ProgramService {
         return visible(viewer, store.find(id).orElse(null), id);
     }
 
+    /** True when the program exists and is active, so anyone may see it. */
+    public boolean isPublic(String id) {
+        return store.find(id).map(program -> program.status() == ProgramStatus.active).orElse(false);
+    }
+
     public Page<Program> list(Optional<Principal> viewer, ProgramStore.Filter filter, PageRequest page) {
         if (page.after() != null) {
             page.after().require(0, value -> Ids.isWellFormed(value, "prg"));

@@ -24,11 +24,19 @@ public record VenueInput(
             venue.contact(), venue.status(), venue.animalPolicy());
     }
 
-    /** Fills what may be left out: no accessibility features, no contact, active, the default animal policy. */
+    /** Fills what a create may leave out: the venue starts active. */
+    VenueInput forCreate() {
+        return new VenueInput(programId, name, description, address, latitude, longitude, timezone, capacity, spaces,
+            accessibility, contact, status == null ? VenueStatus.active : status, animalPolicy).withDefaults();
+    }
+
+    /**
+     * Fills the nested objects a create or a patch may leave out or clear: no accessibility features and the
+     * default animal policy. The status is not filled: clearing it is refused.
+     */
     VenueInput withDefaults() {
         return new VenueInput(programId, name, description, address, latitude, longitude, timezone, capacity, spaces,
-            accessibility == null ? Accessibility.NONE : accessibility.withDefaults(), contact,
-            status == null ? VenueStatus.active : status,
+            accessibility == null ? Accessibility.NONE : accessibility.withDefaults(), contact, status,
             animalPolicy == null ? AnimalPolicy.DEFAULT : animalPolicy.withDefaults());
     }
 
@@ -44,7 +52,8 @@ public record VenueInput(
             .range("longitude", longitude, -180, 180)
             .timezone("timezone", timezone, true)
             .range("capacity", capacity, 1, 100_000)
-            .required("spaces", spaces);
+            .required("spaces", spaces)
+            .required("status", status);
         if (address != null) {
             address.check(checks);
         }

@@ -90,20 +90,12 @@ public final class VenueRoutes {
             return null;
         }
         String[] parts = near.split(",", -1);
-        double[] point = new double[2];
-        boolean valid = parts.length == 2;
-        for (int i = 0; valid && i < 2; i++) {
-            try {
-                point[i] = Double.parseDouble(parts[i].trim());
-                valid = Double.isFinite(point[i]);
-            } catch (NumberFormatException e) {
-                valid = false;
-            }
-        }
-        if (!valid || Math.abs(point[0]) > 90 || Math.abs(point[1]) > 180) {
+        Double latitude = parts.length == 2 ? Query.parseDecimal(parts[0].trim()) : null;
+        Double longitude = parts.length == 2 ? Query.parseDecimal(parts[1].trim()) : null;
+        if (latitude == null || longitude == null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
             throw ApiException.invalid("near", "invalid_format",
                 "must be latitude,longitude in decimal degrees, latitude -90 to 90 and longitude -180 to 180, like 41.88,-87.63");
         }
-        return new VenueFilter.Near(point[0], point[1], radius == null ? DEFAULT_RADIUS_KM : radius);
+        return new VenueFilter.Near(latitude, longitude, radius == null ? DEFAULT_RADIUS_KM : radius);
     }
 }

@@ -36,7 +36,7 @@ public final class VenueService {
     }
 
     public Venue create(Principal caller, VenueInput request) {
-        VenueInput input = request.withDefaults();
+        VenueInput input = request.forCreate();
         input.validate();
         requireOwnership(caller, input.programId());
         Instant now = clock.instant();
@@ -87,10 +87,15 @@ public final class VenueService {
     }
 
     private Venue visible(Optional<Principal> viewer, Venue venue, String id) {
-        if (venue == null || venue.status() != VenueStatus.active && viewer.map(p -> !manages(p, venue)).orElse(true)) {
+        if (venue == null || !isPublic(venue) && viewer.map(p -> !manages(p, venue)).orElse(true)) {
             throw ApiException.notFound("venue " + id);
         }
         return venue;
+    }
+
+    /** Anyone sees an active venue, unless it belongs to a program that is itself not public. */
+    private boolean isPublic(Venue venue) {
+        return venue.status() == VenueStatus.active && (venue.programId() == null || programs.isPublic(venue.programId()));
     }
 
     private boolean manages(Principal caller, Venue venue) {

@@ -90,7 +90,9 @@ public final class VenueStore {
         Map<String, Object> binds = new HashMap<>();
         List<String> where = new ArrayList<>();
         where.add("""
-            (v.status = 'active' OR :admin OR v.program_id IN (
+            (v.status = 'active' AND (v.program_id IS NULL
+                    OR v.program_id IN (SELECT p.id FROM programs p WHERE p.status = 'active'))
+             OR :admin OR v.program_id IN (
                 SELECT m.program_id FROM program_members m WHERE m.user_id = :viewer AND m.role = 'coordinator'))""");
         binds.put("admin", filter.viewerIsAdmin());
         binds.put("viewer", filter.viewerId());

@@ -106,6 +106,23 @@ class VenueAccessTest {
     }
 
     @Test
+    void anActiveVenueOfAProgramThatIsNotPublicIsHiddenFromThePublicToo() {
+        String program = fixtures.program();
+        Session coordinator = fixtures.member(program, "Low Cloud", "coordinator");
+        String id = fixtures.create(program, "{}");
+        HttpResult archived = server.admin().http().patch("/v1/programs/" + program, "{\"status\": \"archived\"}");
+        assertThat(archived.status()).isEqualTo(200);
+
+        HttpResult hidden = server.http().get("/v1/venues/" + id);
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.body()).doesNotContain(program);
+        assertThat(ids(server.http().get("/v1/venues?program_id=" + program))).isEmpty();
+        assertThat(ids(server.newUser("Passing Crow").http().get("/v1/venues?near=39.7817,-89.6501&radius_km=1")))
+            .doesNotContain(id);
+        assertThat(coordinator.http().get("/v1/venues/" + id).status()).isEqualTo(200);
+    }
+
+    @Test
     void anonymousCannotCreateChangeOrDeleteVenues() {
         String program = fixtures.program();
         String id = fixtures.create(program, "{}");

@@ -267,9 +267,10 @@ class VenueCrudTest {
     void patchRefusesClearingARequiredPartAndChangesNothing() {
         String id = fixtures.create(fixtures.program(), "{}");
         String before = server.http().get("/v1/venues/" + id).body();
-        HttpResult refused = server.admin().http().patch("/v1/venues/" + id, "{\"address\": null, \"latitude\": 95}");
+        HttpResult refused = server.admin().http().patch("/v1/venues/" + id, "{\"address\": null, \"latitude\": 95, \"status\": null}");
         assertThat(refused.status()).isEqualTo(400);
-        assertThat(refused.json().path("errors").findValuesAsText("field")).containsExactlyInAnyOrder("address", "latitude");
+        assertThat(refused.json().path("errors").findValuesAsText("field"))
+            .containsExactlyInAnyOrder("address", "latitude", "status");
         assertThat(server.http().get("/v1/venues/" + id).body()).isEqualTo(before);
     }
 

@@ -210,7 +210,7 @@ class VenueGeoSearchTest {
     @Test
     void invalidCentresAreFieldErrors() {
         for (String near : new String[] {"91,0", "-90.5,0", "0,180.5", "0,-181", "abc", "1", "1,2,3", ",", "1,",
-            "NaN,0", "0,Infinity", "1;2"}) {
+            "NaN,0", "0,Infinity", "1;2", "1d,2f", "0x1p3,0", "1e1,0"}) {
             assertFieldError(server.http().get("/v1/venues?near=" + encode(near)), "near", "invalid_format");
         }
     }
@@ -221,6 +221,7 @@ class VenueGeoSearchTest {
         assertFieldError(server.http().get("/v1/venues?near=0,0&radius_km=501"), "radius_km", "out_of_range");
         assertFieldError(server.http().get("/v1/venues?near=0,0&radius_km=-5"), "radius_km", "out_of_range");
         assertFieldError(server.http().get("/v1/venues?near=0,0&radius_km=far"), "radius_km", "wrong_type");
+        assertFieldError(server.http().get("/v1/venues?near=0,0&radius_km=1e2"), "radius_km", "wrong_type");
         assertFieldError(server.http().get("/v1/venues?radius_km=10"), "radius_km", "requires");
         assertThat(server.http().get("/v1/venues?near=0,0&radius_km=500").status()).isEqualTo(200);
         assertThat(server.http().get("/v1/venues?near=0,0&radius_km=0.001").status()).isEqualTo(200);
