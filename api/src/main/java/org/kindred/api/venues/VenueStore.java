@@ -21,12 +21,6 @@ import org.kindred.api.http.PageRequest;
 public final class VenueStore {
     private static final TypeReference<AnimalPolicy> ANIMAL_POLICY = new TypeReference<>() { };
     private static final TypeReference<Contact> CONTACT = new TypeReference<>() { };
-    /** Great-circle (haversine) distance in km from the bound centre to a venue. */
-    private static final String DISTANCE = """
-        (2 * %s * asin(sqrt(pow(sin(radians(v.latitude - :lat) / 2), 2)
-            + cos(radians(:lat)) * cos(radians(v.latitude)) * pow(sin(radians(v.longitude - :lon) / 2), 2))))"""
-        .formatted(GeoBox.EARTH_RADIUS_KM);
-
     private final Database db;
 
     public VenueStore(Database db) {
@@ -98,20 +92,7 @@ public final class VenueStore {
         binds.put("viewer", filter.viewerId());
         VenueFilter.Near near = filter.near();
         if (near != null) {
-            List<String> boxes = new ArrayList<>();
-            List<GeoBox> geoBoxes = GeoBox.around(near.latitude(), near.longitude(), near.radiusKm());
-            for (int i = 0; i < geoBoxes.size(); i++) {
-                GeoBox box = geoBoxes.get(i);
-                boxes.add(("SELECT venue_seq FROM venue_locations WHERE min_lat <= :max_lat%1$d AND max_lat >= :min_lat%1$d"
-                    + " AND min_lon <= :max_lon%1$d AND max_lon >= :min_lon%1$d").formatted(i));
-                binds.put("min_lat" + i, box.minLat());
-                binds.put("max_lat" + i, box.maxLat());
-                binds.put("min_lon" + i, box.minLon());
-                binds.put("max_lon" + i, box.maxLon());
-            }
-            where.add("v.seq IN (" + String.join(" UNION ALL ", boxes) + ")");
-            binds.put("lat", near.latitude());
-            binds.put("lon", near.longitude());
+            where.add("v.seq IN (" + VenueGeo.candidates(near, binds) + ")");
         }
         if (filter.text() != null) {
             Optional<String> match = FullText.query(filter.text());
@@ -138,13 +119,12 @@ public final class VenueStore {
         equal(where, binds, "v.program_id", "program_id", filter.programId());
         equal(where, binds, "v.status", "status", filter.status() == null ? null : filter.status().name());
 
-        String inner = "SELECT v.*, " + (near == null ? "NULL" : DISTANCE) + " AS distance FROM venues v WHERE "
+        String inner = "SELECT v.*, " + (near == null ? "NULL" : VenueGeo.distance("v")) + " AS distance FROM venues v WHERE "
             + String.join("\n AND ", where);
         List<String> outer = new ArrayList<>();
         String order;
         if (near != null) {
-            outer.add("distance <= :radius");
-            binds.put("radius", near.radiusKm());
+            outer.add("distance <= :geo_radius");
             if (after != null) {
                 outer.add("(distance > :after_distance OR (distance = :after_distance AND id > :after_id))");
                 binds.put("after_distance", after.distance());
