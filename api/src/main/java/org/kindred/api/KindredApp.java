@@ -8,6 +8,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.kindred.api.auth.AuthRoutes;
+import org.kindred.api.feeds.FeedRoutes;
+import org.kindred.api.groups.GroupRoutes;
 import org.kindred.api.http.ApiException;
 import org.kindred.api.http.ErrorCode;
 import org.kindred.api.http.ProblemResponder;
@@ -18,6 +20,7 @@ import org.kindred.api.members.MemberRoutes;
 import org.kindred.api.programs.ProgramRoutes;
 import org.kindred.api.security.Authenticator;
 import org.kindred.api.security.Principal;
+import org.kindred.api.sessions.SessionRoutes;
 import org.kindred.api.system.SystemRoutes;
 import org.kindred.api.users.UserRoutes;
 import org.kindred.api.venues.VenueRoutes;
@@ -69,6 +72,9 @@ public final class KindredApp {
         new MemberRoutes(services.members(), idempotency).addTo(routes);
         new InvitationRoutes(services.invitations(), idempotency).addTo(routes);
         new VenueRoutes(services.venues(), idempotency).addTo(routes);
+        new GroupRoutes(services.groups(), services.groupMembers(), idempotency).addTo(routes);
+        new SessionRoutes(services.sessions(), services.rsvps(), services.attendance(), services.calendars()).addTo(routes);
+        new FeedRoutes(services.meetingGuide()).addTo(routes);
     }
 
     public KindredApp start(int port) {

@@ -3,6 +3,18 @@ package org.kindred.api;
 import java.time.Clock;
 import org.kindred.api.auth.AuthService;
 import org.kindred.api.config.Config;
+import org.kindred.api.feeds.MeetingGuideFeed;
+import org.kindred.api.groups.GroupMemberService;
+import org.kindred.api.groups.GroupMemberStore;
+import org.kindred.api.groups.GroupService;
+import org.kindred.api.groups.GroupStore;
+import org.kindred.api.sessions.AttendanceService;
+import org.kindred.api.sessions.AttendanceStore;
+import org.kindred.api.sessions.CalendarService;
+import org.kindred.api.sessions.RsvpService;
+import org.kindred.api.sessions.RsvpStore;
+import org.kindred.api.sessions.SessionService;
+import org.kindred.api.sessions.SessionStore;
 import org.kindred.api.db.Database;
 import org.kindred.api.invitations.InvitationService;
 import org.kindred.api.invitations.InvitationStore;
@@ -32,7 +44,14 @@ public record Services(
     ProgramService programs,
     MemberService members,
     InvitationService invitations,
-    VenueService venues) {
+    VenueService venues,
+    GroupService groups,
+    GroupMemberService groupMembers,
+    SessionService sessions,
+    RsvpService rsvps,
+    AttendanceService attendance,
+    CalendarService calendars,
+    MeetingGuideFeed meetingGuide) {
 
     /** At most this many password hashes at once: Argon2 is meant to be slow, and the server has few cores. */
     private static final int HASHING_CONCURRENCY = 2;
@@ -54,8 +73,19 @@ public record Services(
         InvitationService invitations = new InvitationService(db, new InvitationStore(db), programs, programStore,
             members, roles, rateLimiter, clock);
         AuthService auth = new AuthService(db, userStore, hasher, accessTokens, rateLimiter, clock);
-        VenueService venues = new VenueService(db, new VenueStore(db), programs, roles, clock);
+        VenueStore venueStore = new VenueStore(db);
+        GroupStore groupStore = new GroupStore(db);
+        GroupMemberStore groupMemberStore = new GroupMemberStore(db);
+        GroupService groups = new GroupService(db, groupStore, groupMemberStore, venueStore, programs, roles, clock);
+        VenueService venues = new VenueService(db, venueStore, programs, roles, groups, clock);
+        RsvpStore rsvpStore = new RsvpStore(db);
+        SessionService sessions = new SessionService(db, groups, new SessionStore(db), rsvpStore, clock);
+        RsvpService rsvps = new RsvpService(db, sessions, rsvpStore, clock);
+        GroupMemberService groupMembers = new GroupMemberService(db, groupMemberStore, groups, roles, rsvps, clock);
+        AttendanceService attendance = new AttendanceService(db, sessions, new AttendanceStore(db), groupMemberStore, clock);
+        CalendarService calendars = new CalendarService(groups, sessions, venueStore, clock);
+        MeetingGuideFeed meetingGuide = new MeetingGuideFeed(groupStore, venueStore);
         return new Services(db, clock, keys, accessTokens, rateLimiter, auth, users, programs, members, invitations,
-            venues);
+            venues, groups, groupMembers, sessions, rsvps, attendance, calendars, meetingGuide);
     }
 }

@@ -18,7 +18,13 @@ public final class Rows {
         return rs.wasNull() ? null : Instant.ofEpochMilli(millis);
     }
 
-    public static Long millis(Instant instant) {
-        return instant == null ? null : instant.toEpochMilli();
+    public static Double nullableDouble(ResultSet rs, String column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    public static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int value = rs.getInt(column);
+        return rs.wasNull() ? null : value;
     }
 }

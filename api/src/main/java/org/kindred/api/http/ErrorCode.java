@@ -21,6 +21,7 @@ public enum ErrorCode {
     already_member(409, "Already a member"),
     invalid_transition(409, "Invalid state transition"),
     program_not_empty(409, "Program has members"),
+    venue_in_use(409, "Venue in use"),
     invitation_unusable(409, "Invitation cannot be used"),
     precondition_failed(412, "Precondition failed"),
     payload_too_large(413, "Request body too large"),

@@ -28,6 +28,26 @@ public final class ProgramRoles {
         return roles;
     }
 
+    /** Ids of the programs where the person holds {@code role}. */
+    public Set<String> programsWhere(Principal principal, Role role) {
+        return Set.copyOf(db.read(handle -> handle.createQuery(
+                "SELECT program_id FROM program_members WHERE user_id = :user AND role = :role")
+            .bind("user", principal.userId())
+            .bind("role", role.name())
+            .mapTo(String.class)
+            .list()));
+    }
+
+    /** Ids of the people holding {@code role} in the program. */
+    public Set<String> holders(String programId, Role role) {
+        return Set.copyOf(db.read(handle -> handle.createQuery(
+                "SELECT user_id FROM program_members WHERE program_id = :program AND role = :role")
+            .bind("program", programId)
+            .bind("role", role.name())
+            .mapTo(String.class)
+            .list()));
+    }
+
     /** Admins, and coordinators of the program. */
     public boolean canManage(Principal principal, String programId) {
         return principal.admin() || of(principal, programId).contains(Role.coordinator);

@@ -3,7 +3,6 @@ package org.kindred.api.venues;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.util.Optional;
-import org.kindred.api.http.ApiException;
 import org.kindred.api.http.JsonBody;
 import org.kindred.api.http.Query;
 import org.kindred.api.http.Responses;
@@ -12,9 +11,6 @@ import org.kindred.api.security.Authenticator;
 import org.kindred.api.security.Principal;
 
 public final class VenueRoutes {
-    static final double DEFAULT_RADIUS_KM = 25;
-    static final double MAX_RADIUS_KM = 500;
-
     private final VenueService service;
     private final Idempotency idempotency;
 
@@ -45,7 +41,7 @@ public final class VenueRoutes {
         VenueFilter filter = new VenueFilter(
             viewer.map(Principal::userId).orElse(null),
             viewer.map(Principal::admin).orElse(false),
-            near(query),
+            VenueFilter.Near.parse(query),
             query.search("q"),
             query.enumValue("species", Species.class),
             query.bool("esa_allowed"),
@@ -77,25 +73,5 @@ public final class VenueRoutes {
         Query.of(ctx);
         service.delete(caller, ctx.pathParam("venue_id"), ctx.header("If-Match"));
         Responses.noContent(ctx);
-    }
-
-    /** {@code near=lat,lon} and {@code radius_km}; a radius without a centre is refused. */
-    static VenueFilter.Near near(Query query) {
-        String near = query.text("near");
-        Double radius = query.decimal("radius_km", 0.001, MAX_RADIUS_KM);
-        if (near == null) {
-            if (radius != null) {
-                throw ApiException.invalid("radius_km", "requires", "needs near=latitude,longitude");
-            }
-            return null;
-        }
-        String[] parts = near.split(",", -1);
-        Double latitude = parts.length == 2 ? Query.parseDecimal(parts[0].trim()) : null;
-        Double longitude = parts.length == 2 ? Query.parseDecimal(parts[1].trim()) : null;
-        if (latitude == null || longitude == null || Math.abs(latitude) > 90 || Math.abs(longitude) > 180) {
-            throw ApiException.invalid("near", "invalid_format",
-                "must be latitude,longitude in decimal degrees, latitude -90 to 90 and longitude -180 to 180, like 41.88,-87.63");
-        }
-        return new VenueFilter.Near(latitude, longitude, radius == null ? DEFAULT_RADIUS_KM : radius);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.Ids;
+import org.kindred.api.groups.GroupService;
 import org.kindred.api.http.ApiException;
 import org.kindred.api.http.Cursor;
 import org.kindred.api.http.ETags;
@@ -25,13 +26,16 @@ public final class VenueService {
     private final VenueStore store;
     private final ProgramService programs;
     private final ProgramRoles roles;
+    private final GroupService groups;
     private final Clock clock;
 
-    public VenueService(Database db, VenueStore store, ProgramService programs, ProgramRoles roles, Clock clock) {
+    public VenueService(Database db, VenueStore store, ProgramService programs, ProgramRoles roles, GroupService groups,
+                        Clock clock) {
         this.db = db;
         this.store = store;
         this.programs = programs;
         this.roles = roles;
+        this.groups = groups;
         this.clock = clock;
     }
 
@@ -82,6 +86,7 @@ public final class VenueService {
             Venue current = visible(Optional.of(caller), store.find(handle, id).orElse(null), id);
             requireManager(caller, current);
             ETags.requireMatch(ifMatch, current);
+            groups.requireVenueUnused(handle, id);
             store.delete(handle, id);
         });
     }

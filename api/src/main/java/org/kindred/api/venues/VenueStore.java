@@ -221,20 +221,16 @@ public final class VenueStore {
 
     private static Venue venue(ResultSet rs) throws SQLException {
         String contact = rs.getString("contact");
-        int capacity = rs.getInt("capacity");
-        boolean noCapacity = rs.wasNull();
-        double distance = rs.getDouble("distance");
-        boolean noDistance = rs.wasNull();
         return new Venue(rs.getString("id"), rs.getString("program_id"), rs.getString("name"),
             rs.getString("description"),
             new Address(rs.getString("address_line1"), rs.getString("address_line2"), rs.getString("city"),
                 rs.getString("region"), rs.getString("postal_code"), rs.getString("country")),
             rs.getDouble("latitude"), rs.getDouble("longitude"), rs.getString("timezone"),
-            noCapacity ? null : capacity, Space.valueOf(rs.getString("spaces")),
+            Rows.nullableInt(rs, "capacity"), Space.valueOf(rs.getString("spaces")),
             new Accessibility(rs.getBoolean("step_free_entrance"), rs.getBoolean("accessible_restroom"),
                 rs.getBoolean("accessible_parking"), rs.getBoolean("hearing_loop")),
             contact == null ? null : Json.parse(contact, CONTACT), VenueStatus.valueOf(rs.getString("status")),
             Json.parse(rs.getString("animal_policy"), ANIMAL_POLICY), Rows.instant(rs, "created_at"),
-            Rows.instant(rs, "updated_at"), noDistance ? null : distance);
+            Rows.instant(rs, "updated_at"), Rows.nullableDouble(rs, "distance"));
     }
 }

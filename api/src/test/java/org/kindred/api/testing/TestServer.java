@@ -106,8 +106,13 @@ public final class TestServer implements AutoCloseable {
     }
 
     public Session login(String email) {
+        return login(email, PASSWORD);
+    }
+
+    /** Signs in an account with its own password, such as a demo login. */
+    public Session login(String email, String password) {
         HttpResult tokens = http().post("/v1/auth/token",
-            "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}");
+            "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
         if (tokens.status() != 200) {
             throw new IllegalStateException("login failed: " + tokens);
         }

@@ -1,0 +1,126 @@
+package org.kindred.api.groups;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.kindred.api.db.Database;
+import org.kindred.api.db.Ids;
+import org.kindred.api.http.ApiException;
+import org.kindred.api.http.Cursor;
+import org.kindred.api.http.ErrorCode;
+import org.kindred.api.http.Page;
+import org.kindred.api.http.PageRequest;
+import org.kindred.api.security.Principal;
+import org.kindred.api.security.ProgramRoles;
+
+/**
+ * Joining and leaving groups. Anyone holding a role in the group's program may ask to join: open groups take
+ * them at once, approval groups once a facilitator or coordinator approves, closed groups not at all.
+ * Leaving gives up the person's seats in coming sessions, so the waitlist moves up.
+ */
+public final class GroupMemberService {
+    /** Gives back a person's seats in a group's coming sessions; sessions implement it. */
+    @FunctionalInterface
+    public interface SeatRelease {
+        void releaseComingSeats(Handle handle, Group group, String userId);
+    }
+
+    private final Database db;
+    private final GroupMemberStore store;
+    private final GroupService groups;
+    private final ProgramRoles roles;
+    private final SeatRelease seats;
+    private final Clock clock;
+
+    public GroupMemberService(Database db, GroupMemberStore store, GroupService groups, ProgramRoles roles,
+                              SeatRelease seats, Clock clock) {
+        this.db = db;
+        this.store = store;
+        this.groups = groups;
+        this.roles = roles;
+        this.seats = seats;
+        this.clock = clock;
+    }
+
+    public GroupMember join(Principal caller, String groupId) {
+        Group group = groups.visible(Optional.of(caller), groupId).group();
+        if (roles.of(caller, group.programId()).isEmpty() && !caller.admin()) {
+            throw ApiException.forbidden("only people enrolled in or working for the group's program may join it");
+        }
+        if (group.status() != GroupStatus.active) {
+            throw new ApiException(ErrorCode.conflict, "the group is " + group.status() + " and takes no new members");
+        }
+        if (group.membershipPolicy() == MembershipPolicy.closed) {
+            throw ApiException.forbidden("this group is closed to new members");
+        }
+        GroupMemberStatus status = group.membershipPolicy() == MembershipPolicy.open
+            ? GroupMemberStatus.active : GroupMemberStatus.pending;
+        Instant now = clock.instant();
+        GroupMember member = new GroupMember(Ids.next("gmb"), groupId, caller.userId(), null, status, now, now);
+        return db.write(handle -> {
+            if (!store.insert(handle, member)) {
+                throw new ApiException(ErrorCode.already_member, "you already belong to or asked to join this group");
+            }
+            return store.find(handle, groupId, member.id()).orElseThrow();
+        });
+    }
+
+    public GroupMember approve(Principal caller, String groupId, String memberId) {
+        requireFacilitator(caller, groupId);
+        return db.write(handle -> {
+            GroupMember member = store.find(handle, groupId, memberId)
+                .orElseThrow(() -> ApiException.notFound("group member " + memberId));
+            if (member.status() != GroupMemberStatus.pending) {
+                throw new ApiException(ErrorCode.invalid_transition, "this person is already a member");
+            }
+            store.activate(handle, memberId, clock.instant());
+            return store.find(handle, groupId, memberId).orElseThrow();
+        });
+    }
+
+    /** Facilitators and coordinators see everyone with their status; active members see other members' display names. */
+    public Page<GroupMember> list(Principal caller, String groupId, GroupMemberStatus status, PageRequest page) {
+        GroupService.Visible visible = groups.visible(Optional.of(caller), groupId);
+        if (page.after() != null) {
+            page.after().require(0, value -> Ids.isWellFormed(value, "gmb"));
+        }
+        if (visible.access().canFacilitate()) {
+            return Page.of(store.list(groupId, status, page), page, member -> Cursor.of(member.id()));
+        }
+        if (visible.access().isActiveMember()) {
+            return Page.of(store.list(groupId, GroupMemberStatus.active, page), page, member -> Cursor.of(member.id()))
+                .map(GroupMember::withoutUserId);
+        }
+        throw ApiException.forbidden("only the group's members, facilitators and coordinators see who belongs to it");
+    }
+
+    /** One membership: the person's own, or anyone's for facilitators and coordinators. */
+    public GroupMember get(Principal caller, String groupId, String memberId) {
+        GroupService.Visible visible = groups.visible(Optional.of(caller), groupId);
+        return db.read(handle -> ownOrFacilitated(handle, caller, visible, memberId));
+    }
+
+    /** People leave by removing themselves; facilitators and coordinators remove anyone. */
+    public void remove(Principal caller, String groupId, String memberId) {
+        GroupService.Visible visible = groups.visible(Optional.of(caller), groupId);
+        db.useWrite(handle -> {
+            GroupMember member = ownOrFacilitated(handle, caller, visible, memberId);
+            store.delete(handle, memberId);
+            seats.releaseComingSeats(handle, visible.group(), member.userId());
+        });
+    }
+
+    private GroupMember ownOrFacilitated(Handle handle, Principal caller, GroupService.Visible visible,
+                                         String memberId) {
+        return store.find(handle, visible.group().id(), memberId)
+            .filter(m -> visible.access().canFacilitate() || m.userId().equals(caller.userId()))
+            .orElseThrow(() -> ApiException.notFound("group member " + memberId));
+    }
+
+    private void requireFacilitator(Principal caller, String groupId) {
+        if (!groups.visible(Optional.of(caller), groupId).access().canFacilitate()) {
+            throw ApiException.forbidden("only the group's facilitators and the program's coordinators may do this");
+        }
+    }
+}

@@ -1,0 +1,241 @@
+package org.kindred.api.groups;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.kindred.api.db.Database;
+import org.kindred.api.db.Rows;
+import org.kindred.api.db.Sql;
+import org.kindred.api.http.Json;
+import org.kindred.api.http.PageRequest;
+import org.kindred.api.venues.VenueGeo;
+
+public final class GroupStore {
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
+    private static final TypeReference<List<LocalDate>> DATES = new TypeReference<>() { };
+    /** A group with its facilitators and whether it is pet-friendly (its venue admits pets, or pets welcome online). */
+    private static final String SELECT = """
+        SELECT g.*,
+               (SELECT json_group_array(f.user_id) FROM group_facilitators f WHERE f.group_id = g.id) AS facilitators,
+               ((g.format <> 'virtual' AND COALESCE(v.pets_dog + v.pets_cat + v.pets_other, 0) > 0)
+                 OR (g.format <> 'in_person' AND g.pets_welcome_online = 1)) AS pet_friendly
+          FROM peer_groups g LEFT JOIN venues v ON v.id = g.venue_id
+        """;
+
+    private final Database db;
+
+    public GroupStore(Database db) {
+        this.db = db;
+    }
+
+    public Optional<Group> find(String id) {
+        return db.read(handle -> find(handle, id));
+    }
+
+    public Optional<Group> find(Handle handle, String id) {
+        return handle.createQuery(SELECT + " WHERE g.id = :id")
+            .bind("id", id)
+            .map((rs, ctx) -> group(rs))
+            .findOne();
+    }
+
+    /** Groups matching the filter that the viewer may see, by id. */
+    public List<Group> list(GroupFilter filter, PageRequest page) {
+        Map<String, Object> binds = new HashMap<>();
+        List<String> where = new ArrayList<>();
+        where.add("""
+            ((g.status IN ('active', 'paused') AND g.program_id IN (SELECT p.id FROM programs p WHERE p.status = 'active'))
+             OR :admin
+             OR g.program_id IN (SELECT m.program_id FROM program_members m WHERE m.user_id = :viewer AND m.role = 'coordinator')
+             OR g.id IN (SELECT f.group_id FROM group_facilitators f WHERE f.user_id = :viewer)
+             OR g.id IN (SELECT gm.group_id FROM group_members gm WHERE gm.user_id = :viewer AND gm.status = 'active'))""");
+        binds.put("admin", filter.viewerIsAdmin());
+        binds.put("viewer", filter.viewerId());
+        if (filter.text() != null) {
+            where.add("(g.name LIKE :like ESCAPE '!' OR g.description LIKE :like ESCAPE '!')");
+            binds.put("like", Sql.containsPattern(filter.text()));
+        }
+        equal(where, binds, "g.program_id", "program_id", filter.programId());
+        equal(where, binds, "g.format", "format", filter.format() == null ? null : filter.format().name());
+        equal(where, binds, "g.status", "status", filter.status() == null ? null : filter.status().name());
+        if (filter.topic() != null) {
+            where.add("EXISTS (SELECT 1 FROM json_each(g.topics) WHERE value = :topic)");
+            binds.put("topic", filter.topic());
+        }
+        if (filter.language() != null) {
+            where.add("EXISTS (SELECT 1 FROM json_each(g.languages) WHERE lower(value) = lower(:language))");
+            binds.put("language", filter.language());
+        }
+        if (filter.day() != null) {
+            where.add("(g.weekdays & :day_bit) <> 0");
+            binds.put("day_bit", 1 << filter.day());
+        }
+        if (filter.near() != null) {
+            where.add("g.venue_id IN (" + VenueGeo.idsWithin(filter.near(), binds) + ")");
+        }
+        if (filter.animalsPresent() != null) {
+            where.add("g.animals_present = " + (filter.animalsPresent() ? 1 : 0));
+        }
+        String sql = "SELECT * FROM (" + SELECT + " WHERE " + String.join("\n AND ", where) + ")"
+            + " WHERE (:after IS NULL OR id > :after)"
+            + (filter.petFriendly() == null ? "" : " AND pet_friendly = " + (filter.petFriendly() ? 1 : 0))
+            + " ORDER BY id LIMIT :limit";
+        binds.put("after", page.after() == null ? null : page.after().value(0));
+        binds.put("limit", page.fetchSize());
+        return db.read(handle -> handle.createQuery(sql).bindMap(binds).map((rs, ctx) -> group(rs)).list());
+    }
+
+    /** Active and paused groups of active programs, for the public feed. */
+    public List<Group> listPublic() {
+        return db.read(handle -> handle.createQuery(SELECT + """
+                 WHERE g.status IN ('active', 'paused')
+                   AND g.program_id IN (SELECT p.id FROM programs p WHERE p.status = 'active')
+                 ORDER BY g.id""")
+            .map((rs, ctx) -> group(rs))
+            .list());
+    }
+
+    public boolean slugTaken(Handle handle, String slug, String exceptId) {
+        return handle.createQuery("SELECT EXISTS (SELECT 1 FROM peer_groups WHERE slug = :slug AND id <> :id)")
+            .bind("slug", slug)
+            .bind("id", exceptId == null ? "" : exceptId)
+            .mapTo(Boolean.class)
+            .one();
+    }
+
+    public boolean isFacilitator(String groupId, String userId) {
+        return db.read(handle -> handle.createQuery(
+                "SELECT EXISTS (SELECT 1 FROM group_facilitators WHERE group_id = :group AND user_id = :user)")
+            .bind("group", groupId)
+            .bind("user", userId)
+            .mapTo(Boolean.class)
+            .one());
+    }
+
+    /** Ids of the groups the person facilitates. */
+    Set<String> facilitatedBy(String userId) {
+        return Set.copyOf(db.read(handle -> handle.createQuery("SELECT group_id FROM group_facilitators WHERE user_id = :user")
+            .bind("user", userId)
+            .mapTo(String.class)
+            .list()));
+    }
+
+    /** Names of the groups meeting at a venue, for refusing to delete it. */
+    public List<String> namesAtVenue(Handle handle, String venueId) {
+        return handle.createQuery("SELECT name FROM peer_groups WHERE venue_id = :venue ORDER BY name")
+            .bind("venue", venueId)
+            .mapTo(String.class)
+            .list();
+    }
+
+    public void insert(Handle handle, Group group, int weekdays) {
+        handle.createUpdate("""
+                INSERT INTO peer_groups (id, program_id, slug, name, description, topics, languages, format, venue_id,
+                    conference_url, conference_notes, publish_conference_url, membership_policy, capacity_in_person,
+                    capacity_online, timezone, rrule, start_date, start_time, duration_minutes, exception_dates,
+                    weekdays, status, pets_welcome_online, animals_present, created_at, updated_at)
+                VALUES (:id, :program_id, :slug, :name, :description, :topics, :languages, :format, :venue_id,
+                    :conference_url, :conference_notes, :publish_conference_url, :membership_policy,
+                    :capacity_in_person, :capacity_online, :timezone, :rrule, :start_date, :start_time,
+                    :duration_minutes, :exception_dates, :weekdays, :status, :pets_welcome_online, :animals_present,
+                    :created_at, :updated_at)""")
+            .bindMap(columns(group, weekdays))
+            .execute();
+        replaceFacilitators(handle, group);
+    }
+
+    public void update(Handle handle, Group group, int weekdays) {
+        handle.createUpdate("""
+                UPDATE peer_groups SET program_id = :program_id, slug = :slug, name = :name, description = :description,
+                    topics = :topics, languages = :languages, format = :format, venue_id = :venue_id,
+                    conference_url = :conference_url, conference_notes = :conference_notes,
+                    publish_conference_url = :publish_conference_url, membership_policy = :membership_policy,
+                    capacity_in_person = :capacity_in_person, capacity_online = :capacity_online,
+                    timezone = :timezone, rrule = :rrule, start_date = :start_date, start_time = :start_time,
+                    duration_minutes = :duration_minutes, exception_dates = :exception_dates, weekdays = :weekdays,
+                    status = :status, pets_welcome_online = :pets_welcome_online, animals_present = :animals_present,
+                    updated_at = :updated_at
+                WHERE id = :id""")
+            .bindMap(columns(group, weekdays))
+            .execute();
+        replaceFacilitators(handle, group);
+    }
+
+    public void delete(Handle handle, String id) {
+        handle.createUpdate("DELETE FROM peer_groups WHERE id = :id").bind("id", id).execute();
+    }
+
+    private static void replaceFacilitators(Handle handle, Group group) {
+        handle.createUpdate("DELETE FROM group_facilitators WHERE group_id = :id").bind("id", group.id()).execute();
+        for (String userId : group.facilitatorIds()) {
+            handle.createUpdate("INSERT INTO group_facilitators (group_id, user_id) VALUES (:group, :user)")
+                .bind("group", group.id())
+                .bind("user", userId)
+                .execute();
+        }
+    }
+
+    private static void equal(List<String> where, Map<String, Object> binds, String column, String name, Object value) {
+        if (value != null) {
+            where.add(column + " = :" + name);
+            binds.put(name, value);
+        }
+    }
+
+    private static Map<String, Object> columns(Group g, int weekdays) {
+        Map<String, Object> c = new HashMap<>();
+        c.put("id", g.id());
+        c.put("program_id", g.programId());
+        c.put("slug", g.slug());
+        c.put("name", g.name());
+        c.put("description", g.description());
+        c.put("topics", Json.text(g.topics()));
+        c.put("languages", Json.text(g.languages()));
+        c.put("format", g.format().name());
+        c.put("venue_id", g.venueId());
+        c.put("conference_url", g.conferenceUrl());
+        c.put("conference_notes", g.conferenceNotes());
+        c.put("publish_conference_url", g.publishConferenceUrl());
+        c.put("membership_policy", g.membershipPolicy().name());
+        c.put("capacity_in_person", g.capacity().inPerson());
+        c.put("capacity_online", g.capacity().online());
+        c.put("timezone", g.timezone());
+        c.put("rrule", g.schedule().rrule());
+        c.put("start_date", g.schedule().startDate().toString());
+        c.put("start_time", g.schedule().startTime());
+        c.put("duration_minutes", g.schedule().durationMinutes());
+        c.put("exception_dates", Json.text(g.schedule().exceptionDates()));
+        c.put("weekdays", weekdays);
+        c.put("status", g.status().name());
+        c.put("pets_welcome_online", g.petsWelcomeOnline());
+        c.put("animals_present", g.animalsPresent());
+        c.put("created_at", g.createdAt().toEpochMilli());
+        c.put("updated_at", g.updatedAt().toEpochMilli());
+        return c;
+    }
+
+    private static Group group(ResultSet rs) throws SQLException {
+        List<String> facilitators = new ArrayList<>(Json.parse(rs.getString("facilitators"), STRINGS));
+        facilitators.sort(null);
+        return new Group(rs.getString("id"), rs.getString("program_id"), rs.getString("name"), rs.getString("slug"),
+            rs.getString("description"), Json.parse(rs.getString("topics"), STRINGS),
+            Json.parse(rs.getString("languages"), STRINGS), GroupFormat.valueOf(rs.getString("format")),
+            rs.getString("venue_id"), rs.getString("conference_url"), rs.getString("conference_notes"),
+            rs.getBoolean("publish_conference_url"), List.copyOf(facilitators),
+            MembershipPolicy.valueOf(rs.getString("membership_policy")), new Capacity(Rows.nullableInt(rs, "capacity_in_person"), Rows.nullableInt(rs, "capacity_online")),
+            rs.getString("timezone"),
+            new Schedule(rs.getString("rrule"), LocalDate.parse(rs.getString("start_date")), rs.getString("start_time"),
+                rs.getInt("duration_minutes"), Json.parse(rs.getString("exception_dates"), DATES)),
+            GroupStatus.valueOf(rs.getString("status")), rs.getBoolean("pets_welcome_online"),
+            rs.getBoolean("animals_present"), rs.getBoolean("pet_friendly"), Rows.instant(rs, "created_at"),
+            Rows.instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,6 @@
+package org.kindred.api.sessions;
+
+public enum AttendanceStatus {
+    attended,
+    absent
+}

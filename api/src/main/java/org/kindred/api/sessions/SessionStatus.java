@@ -1,0 +1,6 @@
+package org.kindred.api.sessions;
+
+public enum SessionStatus {
+    scheduled,
+    cancelled
+}
