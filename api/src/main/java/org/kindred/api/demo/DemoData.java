@@ -2,6 +2,7 @@ package org.kindred.api.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.kindred.api.Services;
 import org.kindred.api.members.MemberInput;
 import org.kindred.api.programs.CrisisLine;
@@ -16,6 +17,7 @@ import org.kindred.api.security.Principal;
 import org.kindred.api.security.Role;
 import org.kindred.api.users.Account;
 import org.kindred.api.users.NewAccount;
+import org.kindred.api.venues.Venue;
 
 /**
  * A small believable world for trying the API: three programs in three countries with their own crisis
@@ -75,7 +77,9 @@ public final class DemoData {
         services.members().enroll(principal(participant), harbor.id());
         services.members().enroll(principal(peer), harbor.id());
         grant(admin, grief, peer, Role.participant);
-        new DemoVenues(services, admin).seed(harbor, grief);
+        Map<String, Venue> venues = new DemoVenues(services, admin).seed(harbor, grief);
+        new DemoGroups(services, principal(coordinator)).seed(harbor, grief, venues, mentor.id(), principal(participant),
+            principal(peer));
     }
 
     private Account account(String name, String displayName, boolean admin, String description) {

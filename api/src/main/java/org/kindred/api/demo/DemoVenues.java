@@ -3,6 +3,9 @@ package org.kindred.api.demo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.kindred.api.Services;
 import org.kindred.api.programs.Program;
 import org.kindred.api.security.Principal;
@@ -31,9 +34,9 @@ final class DemoVenues {
         this.admin = admin;
     }
 
-    /** The venues, Chicago's first; the first of each city is step-free and dog-friendly. */
-    List<Venue> seed(Program chicago, Program berlin) {
-        return List.of(
+    /** The venues by name. */
+    Map<String, Venue> seed(Program chicago, Program berlin) {
+        return Stream.of(
             venue(chicago, "Lakeside Community Room", "1200 N Lake Shore Dr", "Chicago", "US", 41.9036, -87.6264,
                 30, Space.both, true, EsaPolicy.allowed, pets(Space.outdoor, 30.0, null, Species.dog), true, null),
             venue(chicago, "Harbor Community Center Hall", "2150 S Canalport Ave", "Chicago", "US", 41.8540, -87.6660,
@@ -65,7 +68,8 @@ final class DemoVenues {
                 30, Space.both, true, EsaPolicy.allowed,
                 pets(Space.both, null, null, Species.dog, Species.cat, Species.other), true, null),
             closed(venue(berlin, "Atelier am Kanal", "Paul-Lincke-Ufer 20", "Berlin", "DE", 52.4960, 13.4200,
-                10, Space.indoor, false, EsaPolicy.ask_first, Pets.NO_PETS, false, null)));
+                10, Space.indoor, false, EsaPolicy.ask_first, Pets.NO_PETS, false, null)))
+            .collect(Collectors.toMap(Venue::name, venue -> venue));
     }
 
     private static Pets pets(Space where, Double maxWeightKg, Fee fee, Species... species) {

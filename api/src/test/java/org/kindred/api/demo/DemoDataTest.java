@@ -158,6 +158,21 @@ class DemoDataTest {
     }
 
     @Test
+    void demoGroupsCoverEveryFormatAndTheFeedListsTheWeeklyOnes() {
+        HttpResult groups = server.http().get("/v1/groups?limit=100");
+        assertThat(groups.json().path("data")).extracting(g -> g.path("format").asText())
+            .contains("in_person", "virtual", "hybrid");
+        assertThat(groups.body()).doesNotContain("meet.example.org");
+        HttpResult feed = server.http().get("/v1/feeds/meeting-guide.json");
+        assertThat(feed.json()).extracting(m -> m.path("name").asText()).containsExactlyInAnyOrder(
+            "Monday Evening Circle", "Thursday Lunch Check-in", "Online Grief Circle");
+        String monday = signedIn("participant@demo.kindred.dev").get("/v1/groups?q=Monday").text("/data/0/id");
+        HttpResult sessions = server.http().get("/v1/groups/" + monday + "/sessions?limit=1");
+        assertThat(sessions.json().at("/data/0/in_person/going").asInt()).isEqualTo(1);
+        assertThat(sessions.json().at("/data/0/online/going").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void participantAndAnonymousCannotSeeTheDraft() {
         Http participant = signedIn("participant@demo.kindred.dev");
         String draftId = draftId();
