@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 import org.kindred.sdk.api.AuthApi;
+import org.kindred.sdk.api.FeedsApi;
+import org.kindred.sdk.api.GroupsApi;
 import org.kindred.sdk.api.InvitationsApi;
 import org.kindred.sdk.api.MembersApi;
 import org.kindred.sdk.api.ProgramsApi;
+import org.kindred.sdk.api.SessionsApi;
 import org.kindred.sdk.api.SystemApi;
 import org.kindred.sdk.api.UsersApi;
 import org.kindred.sdk.api.VenuesApi;
@@ -44,6 +47,9 @@ public final class KindredClient {
     private final MembersApi members;
     private final InvitationsApi invitations;
     private final VenuesApi venues;
+    private final GroupsApi groups;
+    private final SessionsApi sessions;
+    private final FeedsApi feeds;
 
     private KindredClient(Builder builder) {
         this.tokens = new Tokens(new AuthApi(newApiClient(builder, null)), builder.clock);
@@ -55,6 +61,9 @@ public final class KindredClient {
         this.members = new MembersApi(apiClient);
         this.invitations = new InvitationsApi(apiClient);
         this.venues = new VenuesApi(apiClient);
+        this.groups = new GroupsApi(apiClient);
+        this.sessions = new SessionsApi(apiClient);
+        this.feeds = new FeedsApi(apiClient);
     }
 
     public static Builder builder() {
@@ -133,6 +142,18 @@ public final class KindredClient {
         return venues;
     }
 
+    public GroupsApi groups() {
+        return groups;
+    }
+
+    public SessionsApi sessions() {
+        return sessions;
+    }
+
+    public FeedsApi feeds() {
+        return feeds;
+    }
+
     /** The generated client underneath, for anything the typed APIs above do not cover. */
     public ApiClient apiClient() {
         return apiClient;
@@ -151,7 +172,7 @@ public final class KindredClient {
     /** A generated-client instance that names this SDK and, when given tokens, sends the access token. */
     private static ApiClient newApiClient(Builder builder, Tokens tokens) {
         HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout);
-        ApiClient client = new ApiClient(http, ApiClient.createDefaultObjectMapper(), builder.baseUrl);
+        ApiClient client = new ApiClient(http, new TextTolerantMapper(), builder.baseUrl);
         client.setReadTimeout(builder.readTimeout);
         String userAgent = "kindred-java/" + version();
         client.setRequestInterceptor(request -> {
