@@ -1,8 +1,6 @@
 package org.kindred.api.groups;
 
-import java.util.IllformedLocaleException;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import org.kindred.api.http.Checks;
 import org.kindred.api.http.Slugs;
@@ -79,10 +77,7 @@ public record GroupInput(
             checks.check(topic != null && topic.length() <= 40 && TOPIC.matcher(topic).matches(), "topics[" + i + "]",
                 "invalid_format", "must be lowercase words joined by underscores, like peer_support (at most 40 characters)");
         }
-        for (int i = 0; i < languages.size(); i++) {
-            checks.check(isLanguageTag(languages.get(i)), "languages[" + i + "]", "invalid_value",
-                "must be a BCP 47 language tag, like en, es or pt-BR");
-        }
+        checks.languageTags("languages", languages);
         capacity.check(checks);
         if (schedule != null) {
             schedule.check(checks);
@@ -107,17 +102,5 @@ public record GroupInput(
             }
         }
         checks.throwIfInvalid();
-    }
-
-    private static boolean isLanguageTag(String tag) {
-        if (tag == null || tag.isBlank() || tag.length() > 35) {
-            return false;
-        }
-        try {
-            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
-            return !locale.getLanguage().isEmpty() && locale.toLanguageTag().equalsIgnoreCase(tag);
-        } catch (IllformedLocaleException e) {
-            return false;
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.IllformedLocaleException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -106,6 +107,17 @@ public final class Checks {
         return this;
     }
 
+    /** Every item a BCP 47 language tag such as en, es or pt-BR. */
+    public Checks languageTags(String field, List<String> tags) {
+        if (tags != null) {
+            for (int i = 0; i < tags.size(); i++) {
+                check(isLanguageTag(tags.get(i)), field + "[" + i + "]", "invalid_value",
+                    "must be a BCP 47 language tag, like en, es or pt-BR");
+            }
+        }
+        return this;
+    }
+
     /** A list of at most {@code max} items without duplicates; null items are refused. */
     public Checks list(String field, Collection<?> values, int max) {
         if (values == null) {
@@ -153,6 +165,18 @@ public final class Checks {
         }
         return ZONES.contains(zone) && zone.contains("/")
             && LEGACY_ZONE_PREFIXES.stream().noneMatch(zone::startsWith);
+    }
+
+    private static boolean isLanguageTag(String tag) {
+        if (tag == null || tag.isBlank() || tag.length() > 35) {
+            return false;
+        }
+        try {
+            Locale locale = new Locale.Builder().setLanguageTag(tag).build();
+            return !locale.getLanguage().isEmpty() && locale.toLanguageTag().equalsIgnoreCase(tag);
+        } catch (IllformedLocaleException e) {
+            return false;
+        }
     }
 
     private static boolean isWebUrl(String value) {
