@@ -17,6 +17,8 @@ import org.kindred.api.http.RequestIds;
 import org.kindred.api.idempotency.Idempotency;
 import org.kindred.api.invitations.InvitationRoutes;
 import org.kindred.api.members.MemberRoutes;
+import org.kindred.api.mentors.MentorRoutes;
+import org.kindred.api.mentors.MentorshipRoutes;
 import org.kindred.api.programs.ProgramRoutes;
 import org.kindred.api.security.Authenticator;
 import org.kindred.api.security.Principal;
@@ -75,6 +77,8 @@ public final class KindredApp {
         new GroupRoutes(services.groups(), services.groupMembers(), idempotency).addTo(routes);
         new SessionRoutes(services.sessions(), services.rsvps(), services.attendance(), services.calendars()).addTo(routes);
         new FeedRoutes(services.meetingGuide()).addTo(routes);
+        new MentorRoutes(services.mentors(), services.matches()).addTo(routes);
+        new MentorshipRoutes(services.mentorships(), idempotency).addTo(routes);
     }
 
     public KindredApp start(int port) {

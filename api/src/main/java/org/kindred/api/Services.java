@@ -1,6 +1,7 @@
 package org.kindred.api;
 
 import java.time.Clock;
+import java.util.List;
 import org.kindred.api.auth.AuthService;
 import org.kindred.api.config.Config;
 import org.kindred.api.feeds.MeetingGuideFeed;
@@ -20,6 +21,12 @@ import org.kindred.api.invitations.InvitationService;
 import org.kindred.api.invitations.InvitationStore;
 import org.kindred.api.members.MemberService;
 import org.kindred.api.members.MemberStore;
+import org.kindred.api.members.PreferencesStore;
+import org.kindred.api.mentors.MatchService;
+import org.kindred.api.mentors.MentorService;
+import org.kindred.api.mentors.MentorStore;
+import org.kindred.api.mentors.MentorshipService;
+import org.kindred.api.mentors.MentorshipStore;
 import org.kindred.api.programs.ProgramService;
 import org.kindred.api.programs.ProgramStore;
 import org.kindred.api.security.AccessTokens;
@@ -51,7 +58,10 @@ public record Services(
     RsvpService rsvps,
     AttendanceService attendance,
     CalendarService calendars,
-    MeetingGuideFeed meetingGuide) {
+    MeetingGuideFeed meetingGuide,
+    MentorService mentors,
+    MatchService matches,
+    MentorshipService mentorships) {
 
     /** At most this many password hashes at once: Argon2 is meant to be slow, and the server has few cores. */
     private static final int HASHING_CONCURRENCY = 2;
@@ -69,7 +79,13 @@ public record Services(
         ProgramStore programStore = new ProgramStore(db);
         UserService users = new UserService(db, userStore, memberStore, hasher, rateLimiter, clock);
         ProgramService programs = new ProgramService(db, programStore, roles, clock);
-        MemberService members = new MemberService(db, memberStore, userStore, programs, roles, clock);
+        MentorStore mentorStore = new MentorStore(db);
+        MentorshipService mentorships = new MentorshipService(db, new MentorshipStore(db), mentorStore, programs, roles,
+            clock);
+        MentorService mentors = new MentorService(db, mentorStore, mentorships, programs, roles, clock);
+        MemberService members = new MemberService(db, memberStore, userStore, programs, roles, new PreferencesStore(db),
+            List.of(mentors, mentorships), clock);
+        MatchService matches = new MatchService(mentorStore, members, programs, roles, clock);
         InvitationService invitations = new InvitationService(db, new InvitationStore(db), programs, programStore,
             members, roles, rateLimiter, clock);
         AuthService auth = new AuthService(db, userStore, hasher, accessTokens, rateLimiter, clock);
@@ -86,6 +102,7 @@ public record Services(
         CalendarService calendars = new CalendarService(groups, sessions, venueStore, clock);
         MeetingGuideFeed meetingGuide = new MeetingGuideFeed(groupStore, venueStore);
         return new Services(db, clock, keys, accessTokens, rateLimiter, auth, users, programs, members, invitations,
-            venues, groups, groupMembers, sessions, rsvps, attendance, calendars, meetingGuide);
+            venues, groups, groupMembers, sessions, rsvps, attendance, calendars, meetingGuide, mentors, matches,
+            mentorships);
     }
 }

@@ -4,7 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kindred.api.Services;
+import org.kindred.api.members.EnrollmentStatus;
+import org.kindred.api.members.Member;
 import org.kindred.api.members.MemberInput;
+import org.kindred.api.members.MemberUpdate;
 import org.kindred.api.programs.CrisisLine;
 import org.kindred.api.programs.CrisisModality;
 import org.kindred.api.programs.DeliveryMode;
@@ -47,6 +50,9 @@ public final class DemoData {
         Account mentor = account("mentor", "Steady Oak", false, "peer mentor in Harbor Peer Circle");
         Account participant = account("participant", "Morning Fern", false, "participant in Harbor Peer Circle");
         Account peer = account("peer", "Blue Heron", false, "participant in Harbor Peer Circle and Grief to Growth");
+        Account brightHarbor = account("mentor2", "Bright Harbor", false, "peer mentor in Harbor Peer Circle, at capacity");
+        Account quietLantern = account("mentor3", "Quiet Lantern", false, "peer mentor in Harbor Peer Circle, paused");
+        Account alumnus = account("alumni", "Evening Wren", false, "Harbor Peer Circle alumnus with a continuing mentorship");
 
         Program harbor = services.programs().create(admin, new ProgramInput("harbor-peer-circle", "Harbor Peer Circle",
             "Weekly peer-led circles and one-to-one peer mentoring for people living with anxiety, low mood or loneliness.",
@@ -74,9 +80,18 @@ public final class DemoData {
         grant(admin, grief, coordinator, Role.coordinator);
         grant(admin, steady, coordinator, Role.coordinator);
         grant(admin, harbor, mentor, Role.mentor);
+        grant(admin, harbor, brightHarbor, Role.mentor);
+        grant(admin, harbor, quietLantern, Role.mentor);
         services.members().enroll(principal(participant), harbor.id());
         services.members().enroll(principal(peer), harbor.id());
+        Member alumnusEnrollment = services.members().enroll(principal(alumnus), harbor.id());
         grant(admin, grief, peer, Role.participant);
+        new DemoMentors(services, principal(coordinator)).seed(harbor, principal(mentor), principal(brightHarbor),
+            principal(quietLantern), principal(participant), principal(peer), principal(alumnus));
+        for (EnrollmentStatus status : List.of(EnrollmentStatus.completed, EnrollmentStatus.alumni)) {
+            services.members().update(principal(coordinator), harbor.id(), alumnusEnrollment.id(), null,
+                current -> new MemberUpdate(status));
+        }
         Map<String, Venue> venues = new DemoVenues(services, admin).seed(harbor, grief);
         new DemoGroups(services, principal(coordinator)).seed(harbor, grief, venues, mentor.id(), principal(participant),
             principal(peer));

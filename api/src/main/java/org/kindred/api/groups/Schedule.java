@@ -7,8 +7,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +21,6 @@ import org.kindred.api.http.Checks;
  */
 public record Schedule(String rrule, LocalDate startDate, String startTime, Integer durationMinutes,
                        List<LocalDate> exceptionDates) {
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
     private static final Set<String> FREQUENCIES = Set.of(Recur.DAILY, Recur.WEEKLY, Recur.MONTHLY, Recur.YEARLY);
 
     Schedule withDefaults() {
@@ -92,11 +89,7 @@ public record Schedule(String rrule, LocalDate startDate, String startTime, Inte
     }
 
     public LocalTime localTime() {
-        try {
-            return startTime == null || startTime.length() != 5 ? null : LocalTime.parse(startTime, HH_MM);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Checks.clockTime(startTime);
     }
 
     public Duration duration() {

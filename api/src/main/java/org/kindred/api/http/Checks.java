@@ -1,6 +1,7 @@
 package org.kindred.api.http;
 
 import java.net.URI;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +20,7 @@ public final class Checks {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern SLUG = Pattern.compile("^[a-z0-9]+(-[a-z0-9]+)*$");
     private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 ()\\-]{1,30}$");
+    private static final Pattern CLOCK_TIME = Pattern.compile("^([01][0-9]|2[0-3]):[0-5][0-9]$");
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> ZONES = ZoneId.getAvailableZoneIds();
     /** Offsets (Etc/GMT+5) and the old country aliases kept only for compatibility (US/Eastern, Canada/Atlantic). */
@@ -156,6 +158,14 @@ public final class Checks {
 
     public static boolean isCountry(String code) {
         return COUNTRIES.contains(code);
+    }
+
+    /** A wall-clock time written HH:MM (00:00 to 23:59), or null for anything else. */
+    public static LocalTime clockTime(String text) {
+        if (text == null || !CLOCK_TIME.matcher(text).matches()) {
+            return null;
+        }
+        return LocalTime.of(Integer.parseInt(text.substring(0, 2)), Integer.parseInt(text.substring(3)));
     }
 
     /** A region name such as Europe/Berlin, or UTC; never an offset such as Etc/GMT+5 or a legacy alias. */

@@ -27,6 +27,8 @@ public final class MemberRoutes {
         routes.get(MEMBERS + "/{member_id}", this::get);
         routes.patch(MEMBERS + "/{member_id}", this::update);
         routes.delete(MEMBERS + "/{member_id}", this::remove);
+        routes.get(MEMBERS + "/{member_id}/preferences", this::preferences);
+        routes.put(MEMBERS + "/{member_id}/preferences", this::setPreferences);
         routes.post("/v1/programs/{program_id}/enrollments", idempotency.wrap(this::enroll));
         routes.get("/v1/programs/{program_id}/participants", this::participants);
     }
@@ -78,6 +80,19 @@ public final class MemberRoutes {
         Query.of(ctx);
         service.remove(caller, ctx.pathParam("program_id"), ctx.pathParam("member_id"), ctx.header("If-Match"));
         Responses.noContent(ctx);
+    }
+
+    private void preferences(Context ctx) {
+        Principal caller = Authenticator.required(ctx);
+        Query.of(ctx);
+        Responses.resource(ctx, service.preferences(caller, ctx.pathParam("program_id"), ctx.pathParam("member_id")));
+    }
+
+    private void setPreferences(Context ctx) {
+        Principal caller = Authenticator.required(ctx);
+        Query.of(ctx);
+        Responses.ok(ctx, service.setPreferences(caller, ctx.pathParam("program_id"), ctx.pathParam("member_id"),
+            JsonBody.read(ctx, MatchPreferences.class)));
     }
 
     public static String location(Member member) {

@@ -2,6 +2,7 @@ package org.kindred.api.members;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
@@ -32,15 +33,20 @@ public final class MemberService {
     private final UserStore users;
     private final ProgramService programs;
     private final ProgramRoles roles;
+    private final PreferencesStore preferences;
+    private final List<MembershipListener> listeners;
     private final Clock clock;
 
     public MemberService(Database db, MemberStore store, UserStore users, ProgramService programs,
-                         ProgramRoles roles, Clock clock) {
+                         ProgramRoles roles, PreferencesStore preferences, List<MembershipListener> listeners,
+                         Clock clock) {
         this.db = db;
         this.store = store;
         this.users = users;
         this.programs = programs;
         this.roles = roles;
+        this.preferences = preferences;
+        this.listeners = List.copyOf(listeners);
         this.clock = clock;
     }
 
@@ -79,7 +85,9 @@ public final class MemberService {
         if (!store.insert(handle, member)) {
             throw new ApiException(ErrorCode.already_member, "this person is already a " + role + " of the program");
         }
-        return store.find(handle, program.id(), member.id()).orElseThrow();
+        Member granted = store.find(handle, program.id(), member.id()).orElseThrow();
+        listeners.forEach(listener -> listener.granted(handle, granted));
+        return granted;
     }
 
     public Member get(Principal caller, String programId, String memberId) {
@@ -132,8 +140,41 @@ public final class MemberService {
         db.useWrite(handle -> {
             Member current = ownOrManaged(handle, caller, manager, programId, memberId);
             ETags.requireMatch(ifMatch, current);
+            listeners.forEach(listener -> listener.revoked(handle, current));
             store.delete(handle, memberId);
         });
+    }
+
+    /** A participant's matching preferences, for the participant themself and the program's coordinators. */
+    public MatchPreferences preferences(Principal caller, String programId, String memberId) {
+        Member member = participantMembership(caller, programId, memberId);
+        return preferences.find(member.id()).orElse(MatchPreferences.NONE);
+    }
+
+    public MatchPreferences setPreferences(Principal caller, String programId, String memberId, MatchPreferences request) {
+        Member member = participantMembership(caller, programId, memberId);
+        MatchPreferences chosen = request.withDefaults();
+        chosen.validate();
+        db.useWrite(handle -> preferences.save(handle, member.id(), chosen, clock.instant()));
+        return chosen;
+    }
+
+    /** The person's participant membership in the program, if they are one. */
+    public Optional<Member> participant(String programId, String userId) {
+        return store.findByRole(programId, userId, Role.participant);
+    }
+
+    /** The preferences of a participant membership, without access checks: for ranking mentors. */
+    public MatchPreferences preferencesOf(Member participant) {
+        return preferences.find(participant.id()).orElse(MatchPreferences.NONE);
+    }
+
+    private Member participantMembership(Principal caller, String programId, String memberId) {
+        Member member = get(caller, programId, memberId);
+        if (member.role() != Role.participant) {
+            throw ApiException.notFound("participant " + memberId);
+        }
+        return member;
     }
 
     /** Whether the caller manages the program; a 404 when they cannot even see it. */

@@ -49,6 +49,15 @@ public final class MemberStore {
             .findOne();
     }
 
+    public Optional<Member> findByRole(String programId, String userId, Role role) {
+        return db.read(handle -> handle.createQuery(SELECT + " WHERE m.program_id = :program AND m.user_id = :user AND m.role = :role")
+            .bind("program", programId)
+            .bind("user", userId)
+            .bind("role", role.name())
+            .map(MemberStore::member)
+            .findOne());
+    }
+
     public List<Member> list(String programId, Role role, EnrollmentStatus status, PageRequest page) {
         return db.read(handle -> handle.createQuery(SELECT + """
                  WHERE m.program_id = :program

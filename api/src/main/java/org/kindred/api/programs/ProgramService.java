@@ -54,6 +54,11 @@ public final class ProgramService {
         return visible(viewer, store.find(id).orElse(null), id);
     }
 
+    /** The program, whoever may see it: for other features acting on a program already checked. */
+    public Program byId(String id) {
+        return store.find(id).orElseThrow(() -> ApiException.notFound("program " + id));
+    }
+
     /** True when the program exists and is active, so anyone may see it. */
     public boolean isPublic(String id) {
         return store.find(id).map(program -> program.status() == ProgramStatus.active).orElse(false);

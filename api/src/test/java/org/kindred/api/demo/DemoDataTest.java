@@ -68,7 +68,8 @@ class DemoDataTest {
         assertThat(seedOutput).contains("Demo data created in " + directory.resolve("kindred-demo.db"));
         assertThat(logins(seedOutput)).extracting(DemoLogin::email).containsExactlyInAnyOrder(
             "admin@demo.kindred.dev", "coordinator@demo.kindred.dev", "mentor@demo.kindred.dev",
-            "participant@demo.kindred.dev", "peer@demo.kindred.dev");
+            "participant@demo.kindred.dev", "peer@demo.kindred.dev", "mentor2@demo.kindred.dev", "mentor3@demo.kindred.dev",
+            "alumni@demo.kindred.dev");
         assertThat(logins(seedOutput)).extracting(DemoLogin::password).containsOnly(DemoData.PASSWORD);
         assertThat(seedOutput).contains("Kindred is listening on http://localhost:" + running.port());
     }
@@ -76,7 +77,7 @@ class DemoDataTest {
     @Test
     void everyPrintedLoginWorks() {
         List<DemoLogin> logins = logins(seedOutput);
-        assertThat(logins).hasSize(5);
+        assertThat(logins).hasSize(8);
         for (DemoLogin login : logins) {
             HttpResult tokens = server.http().post("/v1/auth/token",
                 "{\"email\":\"" + login.email() + "\",\"password\":\"" + login.password() + "\"}");
@@ -170,6 +171,23 @@ class DemoDataTest {
         HttpResult sessions = server.http().get("/v1/groups/" + monday + "/sessions?limit=1");
         assertThat(sessions.json().at("/data/0/in_person/going").asInt()).isEqualTo(1);
         assertThat(sessions.json().at("/data/0/online/going").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void demoMentorsIncludeOneWithRoomOneFullAndOnePausedAndTheParticipantIsMatched() {
+        Http participant = signedIn("participant@demo.kindred.dev");
+        HttpResult mentors = participant.get("/v1/mentors?limit=100");
+        assertThat(mentors.json().path("data")).extracting(m -> m.path("display_name").asText() + "/"
+                + m.path("status").asText() + "/" + m.path("free_capacity").asInt())
+            .containsExactlyInAnyOrder("Steady Oak/active/2", "Bright Harbor/active/0", "Quiet Lantern/paused/0");
+        String program = participant.get("/v1/programs?q=Harbor").text("/data/0/id");
+        HttpResult matches = participant.get("/v1/programs/" + program + "/mentor-matches");
+        assertThat(matches.json().path("data")).extracting(m -> m.path("display_name").asText())
+            .containsExactly("Steady Oak");
+        HttpResult continuing = signedIn("alumni@demo.kindred.dev").get("/v1/mentorships");
+        assertThat(continuing.json().at("/data/0/status").asText()).isEqualTo("continuing");
+        assertThat(signedIn("coordinator@demo.kindred.dev").get("/v1/mentorships?status=continuing").json().path("data"))
+            .isEmpty();
     }
 
     @Test

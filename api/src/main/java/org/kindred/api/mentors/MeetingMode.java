@@ -1,0 +1,7 @@
+package org.kindred.api.mentors;
+
+public enum MeetingMode {
+    in_person,
+    virtual,
+    phone
+}

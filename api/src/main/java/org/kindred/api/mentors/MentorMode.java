@@ -1,0 +1,6 @@
+package org.kindred.api.mentors;
+
+public enum MentorMode {
+    in_person,
+    virtual
+}
