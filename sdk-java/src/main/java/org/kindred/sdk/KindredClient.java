@@ -13,6 +13,8 @@ import org.kindred.sdk.api.FeedsApi;
 import org.kindred.sdk.api.GroupsApi;
 import org.kindred.sdk.api.InvitationsApi;
 import org.kindred.sdk.api.MembersApi;
+import org.kindred.sdk.api.MentorsApi;
+import org.kindred.sdk.api.MentorshipsApi;
 import org.kindred.sdk.api.ProgramsApi;
 import org.kindred.sdk.api.SessionsApi;
 import org.kindred.sdk.api.SystemApi;
@@ -50,6 +52,8 @@ public final class KindredClient {
     private final GroupsApi groups;
     private final SessionsApi sessions;
     private final FeedsApi feeds;
+    private final MentorsApi mentors;
+    private final MentorshipsApi mentorships;
 
     private KindredClient(Builder builder) {
         this.tokens = new Tokens(new AuthApi(newApiClient(builder, null)), builder.clock);
@@ -64,6 +68,8 @@ public final class KindredClient {
         this.groups = new GroupsApi(apiClient);
         this.sessions = new SessionsApi(apiClient);
         this.feeds = new FeedsApi(apiClient);
+        this.mentors = new MentorsApi(apiClient);
+        this.mentorships = new MentorshipsApi(apiClient);
     }
 
     public static Builder builder() {
@@ -152,6 +158,14 @@ public final class KindredClient {
 
     public FeedsApi feeds() {
         return feeds;
+    }
+
+    public MentorsApi mentors() {
+        return mentors;
+    }
+
+    public MentorshipsApi mentorships() {
+        return mentorships;
     }
 
     /** The generated client underneath, for anything the typed APIs above do not cover. */
