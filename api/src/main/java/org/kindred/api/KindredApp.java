@@ -7,7 +7,13 @@ import io.javalin.http.Context;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.kindred.api.alerts.AlertRoutes;
+import org.kindred.api.audit.AuditRoutes;
+import org.kindred.api.audit.AuditTrail;
 import org.kindred.api.auth.AuthRoutes;
+import org.kindred.api.checkins.CheckinRoutes;
+import org.kindred.api.privacy.PrivacyRoutes;
+import org.kindred.api.progress.ProgressRoutes;
 import org.kindred.api.feeds.FeedRoutes;
 import org.kindred.api.groups.GroupRoutes;
 import org.kindred.api.http.ApiException;
@@ -61,11 +67,15 @@ public final class KindredApp {
         RoutesConfig routes = config.routes;
         routes.before(ctx -> {
             RequestIds.assign(ctx);
+            AuditTrail.bindRequest(RequestIds.of(ctx));
             ctx.header("X-Content-Type-Options", "nosniff");
             refuseOversizedBody(ctx);
             authenticator.authenticate(ctx);
         });
-        routes.after(KindredApp::cacheControl);
+        routes.after(ctx -> {
+            cacheControl(ctx);
+            AuditTrail.clearRequest();
+        });
         ProblemResponder.register(routes);
         new SystemRoutes(services.db(), services.keys()).addTo(routes);
         new AuthRoutes(services.auth(), services.users(), idempotency).addTo(routes);
@@ -79,6 +89,11 @@ public final class KindredApp {
         new FeedRoutes(services.meetingGuide()).addTo(routes);
         new MentorRoutes(services.mentors(), services.matches()).addTo(routes);
         new MentorshipRoutes(services.mentorships(), idempotency).addTo(routes);
+        new CheckinRoutes(services.checkins(), idempotency).addTo(routes);
+        new AlertRoutes(services.alerts()).addTo(routes);
+        new ProgressRoutes(services.progress()).addTo(routes);
+        new AuditRoutes(services.audit()).addTo(routes);
+        new PrivacyRoutes(services.privacy()).addTo(routes);
     }
 
     public KindredApp start(int port) {

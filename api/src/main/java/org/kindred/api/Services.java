@@ -2,7 +2,15 @@ package org.kindred.api;
 
 import java.time.Clock;
 import java.util.List;
+import org.kindred.api.alerts.AlertService;
+import org.kindred.api.alerts.AlertStore;
+import org.kindred.api.audit.AuditTrail;
 import org.kindred.api.auth.AuthService;
+import org.kindred.api.checkins.CheckinService;
+import org.kindred.api.checkins.CheckinStore;
+import org.kindred.api.checkins.EncouragementStore;
+import org.kindred.api.privacy.PrivacyService;
+import org.kindred.api.progress.ProgressService;
 import org.kindred.api.config.Config;
 import org.kindred.api.feeds.MeetingGuideFeed;
 import org.kindred.api.groups.GroupMemberService;
@@ -61,7 +69,12 @@ public record Services(
     MeetingGuideFeed meetingGuide,
     MentorService mentors,
     MatchService matches,
-    MentorshipService mentorships) {
+    MentorshipService mentorships,
+    AuditTrail audit,
+    AlertService alerts,
+    CheckinService checkins,
+    ProgressService progress,
+    PrivacyService privacy) {
 
     /** At most this many password hashes at once: Argon2 is meant to be slow, and the server has few cores. */
     private static final int HASHING_CONCURRENCY = 2;
@@ -101,8 +114,15 @@ public record Services(
         AttendanceService attendance = new AttendanceService(db, sessions, new AttendanceStore(db), groupMemberStore, clock);
         CalendarService calendars = new CalendarService(groups, sessions, venueStore, clock);
         MeetingGuideFeed meetingGuide = new MeetingGuideFeed(groupStore, venueStore);
+        AuditTrail audit = new AuditTrail(db, clock);
+        AlertService alerts = new AlertService(db, new AlertStore(db), audit, clock);
+        CheckinService checkins = new CheckinService(db, new CheckinStore(db), new EncouragementStore(db), programs, groups,
+            roles, alerts, audit, rateLimiter, clock);
+        ProgressService progress = new ProgressService(db, programs, roles, mentorships::supports, audit, clock);
+        PrivacyService privacy = new PrivacyService(db, users, userStore, members, groupMembers, rsvps, mentorships,
+            checkins, alerts, hasher, rateLimiter, audit, clock);
         return new Services(db, clock, keys, accessTokens, rateLimiter, auth, users, programs, members, invitations,
             venues, groups, groupMembers, sessions, rsvps, attendance, calendars, meetingGuide, mentors, matches,
-            mentorships);
+            mentorships, audit, alerts, checkins, progress, privacy);
     }
 }

@@ -60,6 +60,7 @@ public record RateLimits(boolean enabled, Map<String, Limit> limits) {
         limits.put("register_ip", new Limit(20, Duration.ofHours(1)));
         limits.put("refresh_ip", new Limit(120, Duration.ofMinutes(1)));
         limits.put("redeem_user", new Limit(10, Duration.ofMinutes(15)));
+        limits.put("checkin_user", new Limit(120, Duration.ofHours(1)));
         return limits;
     }
 }

@@ -2,6 +2,7 @@ package org.kindred.api.groups;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Database;
@@ -93,6 +94,11 @@ public final class GroupMemberService {
                 .map(GroupMember::withoutUserId);
         }
         throw ApiException.forbidden("only the group's members, facilitators and coordinators see who belongs to it");
+    }
+
+    /** Every group a person belongs to or asked to join, for their data export. */
+    public List<GroupMember> allOf(String userId) {
+        return store.allOf(userId);
     }
 
     /** One membership: the person's own, or anyone's for facilitators and coordinators. */

@@ -63,6 +63,13 @@ public final class GroupMemberStore {
             .list()));
     }
 
+    List<GroupMember> allOf(String userId) {
+        return db.read(handle -> handle.createQuery(SELECT + " WHERE gm.user_id = :user ORDER BY gm.id")
+            .bind("user", userId)
+            .map((rs, ctx) -> member(rs))
+            .list());
+    }
+
     List<GroupMember> list(String groupId, GroupMemberStatus status, PageRequest page) {
         return db.read(handle -> handle.createQuery(SELECT + """
                  WHERE gm.group_id = :group AND (:status IS NULL OR gm.status = :status)

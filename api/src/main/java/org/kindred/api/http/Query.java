@@ -2,6 +2,7 @@ package org.kindred.api.http;
 
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
@@ -148,6 +149,19 @@ public final class Query {
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw ApiException.invalid(name, "wrong_type", "must be an RFC 3339 timestamp in UTC, like 2026-11-27T20:50:25Z");
+        }
+    }
+
+    /** A calendar date YYYY-MM-DD. */
+    public LocalDate date(String name) {
+        String value = text(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid(name, "wrong_type", "must be a date YYYY-MM-DD");
         }
     }
 

@@ -159,6 +159,11 @@ public final class MemberService {
         return chosen;
     }
 
+    /** Every program a person stated matching preferences in, for their data export. */
+    public List<ProgramPreferences> preferencesOfUser(String userId) {
+        return preferences.allOf(userId);
+    }
+
     /** The person's participant membership in the program, if they are one. */
     public Optional<Member> participant(String programId, String userId) {
         return store.findByRole(programId, userId, Role.participant);

@@ -28,6 +28,18 @@ public final class PreferencesStore {
             .findOne());
     }
 
+    /** A person's preferences in every program, for their data export. */
+    List<ProgramPreferences> allOf(String userId) {
+        return db.read(handle -> handle.createQuery("""
+                SELECT m.program_id, p.* FROM participant_preferences p JOIN program_members m ON m.id = p.member_id
+                WHERE m.user_id = :user ORDER BY m.program_id""")
+            .bind("user", userId)
+            .map((rs, ctx) -> new ProgramPreferences(rs.getString("program_id"),
+                Json.parse(rs.getString("lived_experience"), AREAS), Json.parse(rs.getString("languages"), STRINGS),
+                MatchMode.valueOf(rs.getString("mode")), rs.getString("timezone")))
+            .list());
+    }
+
     void save(Handle handle, String memberId, MatchPreferences preferences, Instant now) {
         handle.createUpdate("""
                 INSERT INTO participant_preferences (member_id, lived_experience, languages, mode, timezone, updated_at)

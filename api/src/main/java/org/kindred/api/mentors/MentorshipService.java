@@ -3,6 +3,7 @@ package org.kindred.api.mentors;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Database;
@@ -190,6 +191,21 @@ public final class MentorshipService implements MembershipListener {
         Mentorship m = get(caller, id);
         Meeting meeting = store.meeting(id, meetingId).orElseThrow(() -> ApiException.notFound("meeting " + meetingId));
         return isParty(caller, m) ? meeting : meeting.withoutNote();
+    }
+
+    /** True while the person mentors the participant in the program (active or continuing). */
+    public boolean supports(String mentorUserId, String participantId, String programId) {
+        return db.read(handle -> store.supports(handle, mentorUserId, participantId, programId));
+    }
+
+    /** Every mentorship a person is part of, either side and in any state, for their data export. */
+    public List<Mentorship> allOf(String userId) {
+        return store.allOf(userId);
+    }
+
+    /** The meetings of a person's mentorships, notes included (they were there), for their data export. */
+    public List<Meeting> meetingsOf(String userId) {
+        return store.meetingsOf(userId);
     }
 
     /** A mentor who withdraws (or loses the mentor role): active mentorships end, open requests are declined. */

@@ -72,6 +72,36 @@ public final class MentorshipStore {
             .list());
     }
 
+    boolean supports(Handle handle, String mentorUserId, String participantId, String programId) {
+        return handle.createQuery("""
+                SELECT EXISTS (SELECT 1 FROM mentorships
+                    WHERE mentor_user_id = :mentor AND participant_id = :participant AND program_id = :program
+                      AND status IN ('active', 'continuing'))""")
+            .bind("mentor", mentorUserId)
+            .bind("participant", participantId)
+            .bind("program", programId)
+            .mapTo(Boolean.class)
+            .one();
+    }
+
+    List<Mentorship> allOf(String userId) {
+        return db.read(handle -> handle.createQuery(SELECT
+                + " WHERE ms.mentor_user_id = :user OR ms.participant_id = :user ORDER BY ms.id")
+            .bind("user", userId)
+            .map((rs, ctx) -> mentorship(rs))
+            .list());
+    }
+
+    /** Meetings of every mentorship the person is part of, for their data export. */
+    List<Meeting> meetingsOf(String userId) {
+        return db.read(handle -> handle.createQuery("""
+                SELECT mm.* FROM mentorship_meetings mm JOIN mentorships ms ON ms.id = mm.mentorship_id
+                WHERE ms.mentor_user_id = :user OR ms.participant_id = :user ORDER BY mm.id""")
+            .bind("user", userId)
+            .map((rs, ctx) -> meeting(rs))
+            .list());
+    }
+
     int activeOf(Handle handle, String mentorId) {
         return handle.createQuery("SELECT count(*) FROM mentorships WHERE mentor_id = :mentor AND status = 'active'")
             .bind("mentor", mentorId)

@@ -126,10 +126,15 @@ public final class ProgramService {
         }
     }
 
+    /**
+     * Someone in crisis is shown the program's lines for its own country (never another country's), so an
+     * active program needs at least one of those.
+     */
     private static void requireCrisisLinesIfActive(ProgramInput input) {
-        if (input.status() == ProgramStatus.active && input.crisisLines().isEmpty()) {
-            throw new ApiException(ErrorCode.unprocessable,
-                "an active program needs at least one crisis line, so that anyone in crisis is shown where to get help");
+        if (input.status() == ProgramStatus.active
+            && input.crisisLines().stream().noneMatch(line -> line.country().equals(input.country()))) {
+            throw new ApiException(ErrorCode.unprocessable, "an active program needs at least one crisis line in its own "
+                + "country (" + input.country() + "), so that anyone in crisis is shown where to get help");
         }
     }
 

@@ -2,6 +2,7 @@ package org.kindred.api.sessions;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Database;
@@ -84,6 +85,11 @@ public final class RsvpService implements GroupMemberService.SeatRelease {
         }
         return Page.of(store.list(resolved.id(), page), page, row -> Cursor.of(Long.toString(row.seq())))
             .map(RsvpStore.Row::rsvp);
+    }
+
+    /** Every answer a person gave, for their data export. */
+    public List<Rsvp> allOf(String userId) {
+        return store.allOf(userId);
     }
 
     /** A member who leaves the group gives up their seats and places in line for its coming sessions. */

@@ -57,6 +57,13 @@ public final class RsvpStore {
             .list());
     }
 
+    List<Rsvp> allOf(String userId) {
+        return db.read(handle -> handle.createQuery(SELECT + " WHERE r.user_id = :user ORDER BY r.seq")
+            .bind("user", userId)
+            .map((rs, ctx) -> row(rs).rsvp())
+            .list());
+    }
+
     /** Going and waitlisted counts of the group's sessions scheduled in [from, to]. */
     List<Count> counts(String groupId, Instant from, Instant to) {
         return db.read(handle -> handle.createQuery("""

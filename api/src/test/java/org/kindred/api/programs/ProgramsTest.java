@@ -332,13 +332,26 @@ class ProgramsTest {
     }
 
     @Test
+    void anActiveProgramNeedsACrisisLineInItsOwnCountry() {
+        Map<String, Object> abroad = activeProgram("Lines Abroad " + token(), "open");
+        abroad.putAll(fields("country", "DE", "timezone", "Europe/Berlin"));
+
+        HttpResult refused = admin.http().post("/v1/programs", json(abroad));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("unprocessable");
+        assertThat(refused.json().path("detail").asText()).contains("own country");
+    }
+
+    @Test
     void listFiltersNarrowByFocusAreaDeliveryModeCountryAndStatus() {
         String token = token();
         Map<String, Object> anxiety = activeProgram("Anxiety Circle " + token, "open");
         anxiety.putAll(fields("focus_areas", List.of("anxiety"), "delivery_modes", List.of("virtual")));
         Map<String, Object> grief = activeProgram("Grief Walk " + token, "open");
         grief.putAll(fields("focus_areas", List.of("grief", "loneliness"), "delivery_modes", List.of("in_person"),
-            "country", "DE", "timezone", "Europe/Berlin"));
+            "country", "DE", "timezone", "Europe/Berlin", "crisis_lines", List.of(Map.of("name", "TelefonSeelsorge",
+                "phone", "0800 111 0 111", "modality", "phone", "country", "DE"))));
         Map<String, Object> hybridDraft = program("Hybrid Draft " + token);
         hybridDraft.putAll(fields("focus_areas", List.of("grief"), "delivery_modes", List.of("hybrid")));
         String anxietyId = create(server, anxiety).path("id").asText();
