@@ -49,6 +49,7 @@ import org.kindred.api.venues.VenueStore;
 
 /** Every service, wired once from the configuration and the database; the HTTP app, the CLI and the demo share it. */
 public record Services(
+    Config config,
     Database db,
     Clock clock,
     SigningKeys keys,
@@ -78,6 +79,11 @@ public record Services(
 
     /** At most this many password hashes at once: Argon2 is meant to be slow, and the server has few cores. */
     private static final int HASHING_CONCURRENCY = 2;
+
+    /** The same services on the same database, keeping time by another clock (the demo seeds its history so). */
+    public Services withClock(Clock other) {
+        return wire(config, db, other);
+    }
 
     /** Timestamps are kept to the millisecond, as stored, so a created resource reads back identical. */
     public static Services wire(Config config, Database db, Clock systemClock) {
@@ -121,7 +127,7 @@ public record Services(
         ProgressService progress = new ProgressService(db, programs, roles, mentorships::supports, audit, clock);
         PrivacyService privacy = new PrivacyService(db, users, userStore, members, groupMembers, rsvps, mentorships,
             checkins, alerts, hasher, rateLimiter, audit, clock);
-        return new Services(db, clock, keys, accessTokens, rateLimiter, auth, users, programs, members, invitations,
+        return new Services(config, db, clock, keys, accessTokens, rateLimiter, auth, users, programs, members, invitations,
             venues, groups, groupMembers, sessions, rsvps, attendance, calendars, meetingGuide, mentors, matches,
             mentorships, audit, alerts, checkins, progress, privacy);
     }

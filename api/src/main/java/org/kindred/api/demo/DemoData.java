@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.kindred.api.Services;
+import org.kindred.api.groups.Group;
 import org.kindred.api.members.EnrollmentStatus;
 import org.kindred.api.members.Member;
 import org.kindred.api.members.MemberInput;
@@ -93,8 +94,9 @@ public final class DemoData {
                 current -> new MemberUpdate(status));
         }
         Map<String, Venue> venues = new DemoVenues(services, admin).seed(harbor, grief);
-        new DemoGroups(services, principal(coordinator)).seed(harbor, grief, venues, mentor.id(), principal(participant),
-            principal(peer));
+        Group monday = new DemoGroups(services, principal(coordinator)).seed(harbor, grief, venues, mentor.id(),
+            principal(participant), principal(peer));
+        new DemoCheckins(services).seed(harbor, monday, principal(participant), principal(peer), principal(coordinator));
     }
 
     private Account account(String name, String displayName, boolean admin, String description) {

@@ -38,8 +38,9 @@ final class DemoGroups {
         this.coordinator = coordinator;
     }
 
-    void seed(Program harbor, Program grief, Map<String, Venue> venues, String mentorId, Principal participant,
-              Principal peer) {
+    /** Returns the Monday circle, which the demo participants belong to. */
+    Group seed(Program harbor, Program grief, Map<String, Venue> venues, String mentorId, Principal participant,
+               Principal peer) {
         Group monday = group(harbor, "Monday Evening Circle", "A circle for anxious minds and lonely weeks; come as you are.",
             List.of("anxiety", "loneliness"), List.of("en"), GroupFormat.hybrid, venues.get("Lakeside Community Room"),
             MembershipPolicy.open, new Capacity(12, 20), weekly(harbor, DayOfWeek.MONDAY), "18:30", 90, List.of(mentorId),
@@ -67,6 +68,7 @@ final class DemoGroups {
             services.rsvps().answer(participant, session, new RsvpRequest(RsvpStatus.going, AttendanceMode.in_person));
             services.rsvps().answer(peer, session, new RsvpRequest(RsvpStatus.going, AttendanceMode.online));
         });
+        return monday;
     }
 
     private record Rule(String rrule, LocalDate start) {

@@ -191,6 +191,31 @@ class DemoDataTest {
     }
 
     @Test
+    void demoCheckinsSpanWeeksWithASharedSmallVictoryEncouragedAndAnAcknowledgedAlert() {
+        Http participant = signedIn("participant@demo.kindred.dev");
+        HttpResult own = participant.get("/v1/checkins?limit=100");
+        assertThat(own.json().path("data")).hasSize(13);
+        String program = participant.get("/v1/programs?q=Harbor").text("/data/0/id");
+        String fern = own.text("/data/0/participant_id");
+        HttpResult progress = participant.get("/v1/participants/" + fern + "/progress?program_id=" + program);
+        assertThat(progress.json().path("weeks").size()).isGreaterThanOrEqualTo(4);
+        assertThat(progress.json().at("/who5/meaningful").asBoolean()).isTrue();
+
+        HttpResult celebrations = signedIn("peer@demo.kindred.dev").get("/v1/programs/" + program + "/celebrations");
+        assertThat(celebrations.json().path("data")).hasSize(1);
+        String victory = celebrations.text("/data/0/checkin_id");
+        assertThat(participant.get("/v1/checkins/" + victory + "/encouragements").json().path("data")).hasSize(1);
+
+        HttpResult mentorView = signedIn("mentor@demo.kindred.dev").get("/v1/checkins?participant_id=" + fern + "&limit=100");
+        assertThat(mentorView.json().path("data")).extracting(c -> c.path("visibility").asText())
+            .isNotEmpty().allMatch(v -> v.equals("mentor") || v.equals("group"));
+
+        HttpResult alerts = signedIn("coordinator@demo.kindred.dev").get("/v1/alerts?acknowledged=true");
+        assertThat(alerts.json().path("data")).hasSize(1);
+        assertThat(alerts.body()).doesNotContain("Evening notes");
+    }
+
+    @Test
     void participantAndAnonymousCannotSeeTheDraft() {
         Http participant = signedIn("participant@demo.kindred.dev");
         String draftId = draftId();
