@@ -9,6 +9,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -23,7 +24,8 @@ import org.kindred.api.http.Checks;
  */
 public record Schedule(String rrule, LocalDate startDate, String startTime, Integer durationMinutes,
                        List<LocalDate> exceptionDates) {
-    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    /** Strict, so 24:00 (which the default resolver reads as midnight) is refused as the contract's pattern says. */
+    private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm").withResolverStyle(ResolverStyle.STRICT);
     private static final Set<String> FREQUENCIES = Set.of(Recur.DAILY, Recur.WEEKLY, Recur.MONTHLY, Recur.YEARLY);
 
     Schedule withDefaults() {
