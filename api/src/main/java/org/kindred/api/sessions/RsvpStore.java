@@ -107,14 +107,15 @@ public final class RsvpStore {
             .list();
     }
 
-    /** Sets the member's answer; joining the waitlist (again) puts them at its end. */
+    /** Sets the member's answer; joining a waitlist (again, or another mode's) puts them at its end. */
     void save(Handle handle, SessionId session, String userId, AttendanceMode mode, RsvpStatus status, Instant now) {
         handle.createUpdate("""
                 INSERT INTO rsvps (group_id, occurrence_at, user_id, mode, status, queued_at, updated_at)
                 VALUES (:group, :at, :user, :mode, :status, :now, :now)
                 ON CONFLICT (group_id, occurrence_at, user_id) DO UPDATE SET mode = excluded.mode,
                     status = excluded.status,
-                    queued_at = CASE WHEN excluded.status = 'waitlisted' AND rsvps.status <> 'waitlisted'
+                    queued_at = CASE WHEN excluded.status = 'waitlisted'
+                                          AND (rsvps.status <> 'waitlisted' OR rsvps.mode <> excluded.mode)
                                      THEN excluded.queued_at ELSE rsvps.queued_at END,
                     updated_at = excluded.updated_at""")
             .bind("group", session.groupId())

@@ -126,6 +126,13 @@ public final class GroupFixtures {
         return body.toString();
     }
 
+    /** {@code overrides} merged into {@code base} (RFC 7396). */
+    public static String merge(String base, String overrides) {
+        ObjectNode merged = (ObjectNode) parse(base);
+        merge(merged, (ObjectNode) parse(overrides));
+        return merged.toString();
+    }
+
     public static LocalDate today(String zone) {
         return LocalDate.now(ZoneId.of(zone));
     }
