@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.kindred.api.groups.GroupFixtures.fieldErrors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -304,8 +306,8 @@ class RsvpTest {
         String id = fixtures.groupId(setup, "{\"schedule\": {\"start_date\": \""
             + GroupFixtures.today("America/Chicago").minusWeeks(2) + "\"}}");
         Session member = fixtures.member(setup.programId(), id, "Green Fern");
-        String past = GroupFixtures.sessions(server.http(), id, java.time.Instant.now().minus(java.time.Duration.ofDays(10))
-            .toString(), java.time.Instant.now().minus(java.time.Duration.ofDays(2)).toString()).get(0).path("id").asText();
+        String past = GroupFixtures.sessions(server.http(), id, Instant.now().minus(Duration.ofDays(10))
+            .toString(), Instant.now().minus(Duration.ofDays(2)).toString()).get(0).path("id").asText();
 
         HttpResult refused = member.http().put("/v1/sessions/" + past + "/rsvp", GOING_ONLINE);
 
@@ -334,7 +336,7 @@ class RsvpTest {
     void answersToUnknownSessionsAreNotFound() {
         Hybrid group = hybrid(5, 5);
         Session member = group.member("Green Fern");
-        java.time.Instant scheduled = java.time.Instant.parse(seats(group).path("starts_at").asText());
+        Instant scheduled = Instant.parse(seats(group).path("starts_at").asText());
         String offSchedule = new SessionId(group.groupId(), scheduled.plusSeconds(3600)).encode();
 
         for (String id : List.of("ses_nothing", offSchedule)) {
