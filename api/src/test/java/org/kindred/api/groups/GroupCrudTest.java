@@ -223,6 +223,33 @@ class GroupCrudTest {
     }
 
     @Test
+    void topicsLanguagesAndCapacityAreChecked() {
+        Setup setup = fixtures.program();
+        assertThat(refused(setup, "{\"topics\": [\"Peer Support\"]}")).containsExactly("topics[0] invalid_format");
+        assertThat(refused(setup, "{\"languages\": [\"en\", \"en_US\"]}")).containsExactly("languages[1] invalid_value");
+        assertThat(refused(setup, "{\"capacity\": {\"online\": 0}}")).containsExactly("capacity.online out_of_range");
+        assertThat(refused(setup, "{\"capacity\": {\"in_person\": 5}}")).containsExactly("capacity.in_person invalid_value");
+    }
+
+    @Test
+    void aRepeatedIdempotencyKeyCreatesOneGroup() {
+        Setup setup = fixtures.program();
+        String body = body(setup.programId(), "{}");
+        Http client = setup.coordinator().http().header("Idempotency-Key", "create-" + ProgramFixtures.token());
+
+        HttpResult first = client.post("/v1/groups", body);
+        HttpResult replay = client.post("/v1/groups", body);
+        HttpResult reused = client.post("/v1/groups", body(setup.programId(), "{}"));
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(replay.status()).isEqualTo(201);
+        assertThat(replay.text("/id")).isEqualTo(first.text("/id"));
+        assertThat(reused.status()).isEqualTo(422);
+        assertThat(reused.code()).isEqualTo("idempotency_key_reused");
+        assertThat(groupsOf(setup)).containsExactly(first.text("/id"));
+    }
+
+    @Test
     void facilitatorsMustBeMentorsOfTheProgram() {
         Setup setup = fixtures.program();
         Session participant = fixtures.person(setup.programId(), "Green Fern", "participant");
