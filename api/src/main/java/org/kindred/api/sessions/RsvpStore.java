@@ -95,11 +95,16 @@ public final class RsvpStore {
             .findOne();
     }
 
-    /** Sessions of the group at or after {@code from} where the member holds or waits for a seat. */
+    /**
+     * Sessions of the group starting at or after {@code from} where the member holds or waits for a seat; a moved
+     * session counts by where it is now, not where the schedule put it.
+     */
     List<SessionId> comingSeatsOf(Handle handle, String groupId, String userId, Instant from) {
         return handle.createQuery("""
-                SELECT occurrence_at FROM rsvps
-                WHERE group_id = :group AND user_id = :user AND occurrence_at >= :from AND status <> 'cancelled'""")
+                SELECT r.occurrence_at FROM rsvps r
+                  LEFT JOIN session_overrides o ON o.group_id = r.group_id AND o.occurrence_at = r.occurrence_at
+                WHERE r.group_id = :group AND r.user_id = :user AND r.status <> 'cancelled'
+                  AND COALESCE(o.starts_at, r.occurrence_at) >= :from""")
             .bind("group", groupId)
             .bind("user", userId)
             .bind("from", from.toEpochMilli())

@@ -218,6 +218,24 @@ class CalendarTest {
     }
 
     @Test
+    void sessionsTheScheduleNoLongerHasLeaveTheCalendarAsTheyLeaveTheApi() {
+        Monday monday = monday();
+        HttpResult changed = monday.setup().coordinator().http().patch("/v1/groups/" + monday.id(),
+            "{\"schedule\": {\"exception_dates\": [\"2026-03-09\", \"2026-03-16\"]}}");
+        assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+
+        Calendar calendar = parse(ics(server.http(), monday.calendar()));
+
+        assertThat(GroupFixtures.sessions(server.http(), monday.id(), "2026-03-16T00:00:00Z", "2026-03-20T00:00:00Z")).isEmpty();
+        assertThat(overrides(calendar)).isEmpty();
+        List<Instant> excluded = new ArrayList<>();
+        series(calendar).getProperties(Property.EXDATE)
+            .forEach(p -> ((DateListProperty<?>) p).getDates().forEach(date -> excluded.add(instant(date))));
+        assertThat(excluded).containsExactlyInAnyOrder(Instant.parse("2026-03-09T23:30:00Z"),
+            Instant.parse("2026-03-16T23:30:00Z"), Instant.parse("2026-03-23T23:30:00Z"));
+    }
+
+    @Test
     void theEuropeanZoneIsWrittenToo() {
         Setup setup = fixtures.program();
         String id = fixtures.groupId(setup, "{\"timezone\": \"Europe/Berlin\", \"schedule\": {\"rrule\": "

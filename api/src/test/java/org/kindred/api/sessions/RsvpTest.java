@@ -6,6 +6,7 @@ import static org.kindred.api.groups.GroupFixtures.fieldErrors;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -362,6 +363,38 @@ class RsvpTest {
         assertThat(rsvps(group)).containsExactly("Green Fern cancelled in_person", "Red Kite going in_person");
         JsonNode next = server.http().get("/v1/sessions/" + nextSession).json();
         assertThat(next.at("/online/going").asInt()).isZero();
+    }
+
+    @Test
+    void leavingAlsoGivesUpASeatInAPastSessionPostponedIntoTheFuture() {
+        Setup setup = fixtures.program();
+        Session facilitator = fixtures.person(setup.programId(), "Tall Pine", "mentor");
+        String id = fixtures.groupId(setup, "{\"capacity\": {\"online\": 1}, \"facilitator_ids\": [\""
+            + facilitator.userId() + "\"], \"schedule\": {\"start_date\": \""
+            + GroupFixtures.today(GroupFixtures.CHICAGO).minusWeeks(2) + "\"}}");
+        Instant now = Instant.now();
+        String postponed = GroupFixtures.sessions(server.http(), id, now.minus(Duration.ofDays(10)).toString(),
+            now.minus(Duration.ofDays(2)).toString()).get(0).path("id").asText();
+        Instant later = now.plus(Duration.ofDays(2)).truncatedTo(ChronoUnit.MINUTES);
+        HttpResult moved = facilitator.http().patch("/v1/sessions/" + postponed, "{\"starts_at\": \"" + later
+            + "\", \"ends_at\": \"" + later.plus(Duration.ofHours(1)) + "\"}");
+        assertThat(moved.status()).isEqualTo(200);
+        Session leaver = fixtures.person(setup.programId(), "Green Fern", "participant");
+        String membership = GroupFixtures.join(leaver, id).path("id").asText();
+        Session waiting = fixtures.member(setup.programId(), id, "Red Kite");
+        assertThat(leaver.http().put("/v1/sessions/" + postponed + "/rsvp", GOING_ONLINE).json().path("status").asText())
+            .isEqualTo("going");
+        assertThat(waiting.http().put("/v1/sessions/" + postponed + "/rsvp", GOING_ONLINE).json().path("status").asText())
+            .isEqualTo("waitlisted");
+
+        assertThat(leaver.http().delete("/v1/groups/" + id + "/members/" + membership).status()).isEqualTo(204);
+
+        JsonNode session = server.http().get("/v1/sessions/" + postponed).json();
+        assertThat(session.at("/online/going").asInt()).isEqualTo(1);
+        assertThat(session.at("/online/waitlisted").asInt()).isZero();
+        HttpResult list = facilitator.http().get("/v1/sessions/" + postponed + "/rsvps");
+        assertThat(list.json().path("data")).extracting(r -> r.path("display_name").asText() + " " + r.path("status").asText())
+            .containsExactly("Green Fern cancelled", "Red Kite going");
     }
 
     @Test
