@@ -19,13 +19,15 @@ import org.kindred.api.venues.VenueStore;
 
 /**
  * The public groups as a Meeting Guide feed. The format knows only weekly meetings, so a group that meets
- * weekly appears once per weekday it meets (slug suffixed with the day when there are several), and groups
+ * weekly appears once per weekday it meets (slug suffixed with {@code --} and the day when there are several), and groups
  * on other schedules (every other week, monthly) are left out. A conference link appears only for groups
  * that chose to publish it.
  */
 public final class MeetingGuideFeed {
     private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter HH_MM = DateTimeFormatter.ofPattern("HH:mm");
+    /** Group slugs never hold two hyphens in a row, so a suffixed slug can never be another group's slug. */
+    private static final String DAY_SEPARATOR = "--";
 
     private final GroupStore groups;
     private final VenueStore venues;
@@ -45,7 +47,7 @@ public final class MeetingGuideFeed {
             Optional<Venue> venue = group.venueId() == null ? Optional.empty() : venues.find(group.venueId());
             List<DayOfWeek> days = schedule.weeklyDays();
             for (DayOfWeek day : days) {
-                String slug = days.size() == 1 ? group.slug() : group.slug() + "-" + day.name().toLowerCase(Locale.ROOT);
+                String slug = days.size() == 1 ? group.slug() : group.slug() + DAY_SEPARATOR + day.name().toLowerCase(Locale.ROOT);
                 meetings.add(meeting(group, slug, day, venue));
             }
         }

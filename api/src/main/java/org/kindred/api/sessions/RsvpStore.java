@@ -102,11 +102,16 @@ public final class RsvpStore {
             .findOne();
     }
 
-    /** Sessions of the group at or after {@code from} where the member holds or waits for a seat. */
+    /**
+     * Sessions of the group starting at or after {@code from} where the member holds or waits for a seat; a moved
+     * session counts by where it is now, not where the schedule put it.
+     */
     List<SessionId> comingSeatsOf(Handle handle, String groupId, String userId, Instant from) {
         return handle.createQuery("""
-                SELECT occurrence_at FROM rsvps
-                WHERE group_id = :group AND user_id = :user AND occurrence_at >= :from AND status <> 'cancelled'""")
+                SELECT r.occurrence_at FROM rsvps r
+                  LEFT JOIN session_overrides o ON o.group_id = r.group_id AND o.occurrence_at = r.occurrence_at
+                WHERE r.group_id = :group AND r.user_id = :user AND r.status <> 'cancelled'
+                  AND COALESCE(o.starts_at, r.occurrence_at) >= :from""")
             .bind("group", groupId)
             .bind("user", userId)
             .bind("from", from.toEpochMilli())
@@ -114,14 +119,15 @@ public final class RsvpStore {
             .list();
     }
 
-    /** Sets the member's answer; joining the waitlist (again) puts them at its end. */
+    /** Sets the member's answer; joining a waitlist (again, or another mode's) puts them at its end. */
     void save(Handle handle, SessionId session, String userId, AttendanceMode mode, RsvpStatus status, Instant now) {
         handle.createUpdate("""
                 INSERT INTO rsvps (group_id, occurrence_at, user_id, mode, status, queued_at, updated_at)
                 VALUES (:group, :at, :user, :mode, :status, :now, :now)
                 ON CONFLICT (group_id, occurrence_at, user_id) DO UPDATE SET mode = excluded.mode,
                     status = excluded.status,
-                    queued_at = CASE WHEN excluded.status = 'waitlisted' AND rsvps.status <> 'waitlisted'
+                    queued_at = CASE WHEN excluded.status = 'waitlisted'
+                                          AND (rsvps.status <> 'waitlisted' OR rsvps.mode <> excluded.mode)
                                      THEN excluded.queued_at ELSE rsvps.queued_at END,
                     updated_at = excluded.updated_at""")
             .bind("group", session.groupId())

@@ -109,9 +109,9 @@ public final class SessionService {
         });
     }
 
-    /** Every change made to the group's sessions, for its calendar. */
+    /** Every change made to the group's sessions that its schedule still has, for its calendar. */
     List<SessionStore.Override> changes(Group group) {
-        return store.all(group.id());
+        return store.all(group.id()).stream().filter(change -> isScheduled(group, change.occurrenceAt())).toList();
     }
 
     boolean isScheduled(Group group, Instant occurrence) {
