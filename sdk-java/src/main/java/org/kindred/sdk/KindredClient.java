@@ -8,7 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
+import org.kindred.sdk.api.AlertsApi;
+import org.kindred.sdk.api.AuditApi;
 import org.kindred.sdk.api.AuthApi;
+import org.kindred.sdk.api.CheckinsApi;
 import org.kindred.sdk.api.FeedsApi;
 import org.kindred.sdk.api.GroupsApi;
 import org.kindred.sdk.api.InvitationsApi;
@@ -54,6 +57,9 @@ public final class KindredClient {
     private final FeedsApi feeds;
     private final MentorsApi mentors;
     private final MentorshipsApi mentorships;
+    private final CheckinsApi checkins;
+    private final AlertsApi alerts;
+    private final AuditApi audit;
 
     private KindredClient(Builder builder) {
         this.tokens = new Tokens(new AuthApi(newApiClient(builder, null)), builder.clock);
@@ -70,6 +76,9 @@ public final class KindredClient {
         this.feeds = new FeedsApi(apiClient);
         this.mentors = new MentorsApi(apiClient);
         this.mentorships = new MentorshipsApi(apiClient);
+        this.checkins = new CheckinsApi(apiClient);
+        this.alerts = new AlertsApi(apiClient);
+        this.audit = new AuditApi(apiClient);
     }
 
     public static Builder builder() {
@@ -166,6 +175,18 @@ public final class KindredClient {
 
     public MentorshipsApi mentorships() {
         return mentorships;
+    }
+
+    public CheckinsApi checkins() {
+        return checkins;
+    }
+
+    public AlertsApi alerts() {
+        return alerts;
+    }
+
+    public AuditApi audit() {
+        return audit;
     }
 
     /** The generated client underneath, for anything the typed APIs above do not cover. */
