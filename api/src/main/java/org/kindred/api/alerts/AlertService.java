@@ -45,8 +45,11 @@ public final class AlertService {
 
     public Alert acknowledge(Principal caller, String id) {
         return db.write(handle -> {
-            store.findFor(handle, id, caller.userId()).orElseThrow(() -> ApiException.notFound("alert " + id));
-            store.acknowledge(handle, id, caller.userId(), clock.instant());
+            Alert alert = store.findFor(handle, id, caller.userId())
+                .orElseThrow(() -> ApiException.notFound("alert " + id));
+            if (store.acknowledge(handle, id, caller.userId(), clock.instant())) {
+                audit.record(handle, caller.userId(), AuditAction.alert_acknowledged, alert.participantId(), id);
+            }
             return store.findFor(handle, id, caller.userId()).orElseThrow();
         });
     }

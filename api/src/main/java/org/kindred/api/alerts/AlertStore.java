@@ -91,14 +91,15 @@ public final class AlertStore {
             .list());
     }
 
-    void acknowledge(Handle handle, String id, String userId, Instant now) {
-        handle.createUpdate("""
+    /** Whether this call acknowledged it: an alert someone has already taken up keeps its first acknowledgement. */
+    boolean acknowledge(Handle handle, String id, String userId, Instant now) {
+        return handle.createUpdate("""
                 UPDATE alerts SET acknowledged_at = :now, acknowledged_by = :user
                 WHERE id = :id AND acknowledged_at IS NULL""")
             .bind("id", id)
             .bind("user", userId)
             .bind("now", now.toEpochMilli())
-            .execute();
+            .execute() == 1;
     }
 
     private static Alert alert(java.sql.ResultSet rs) throws java.sql.SQLException {

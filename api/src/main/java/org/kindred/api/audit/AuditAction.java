@@ -6,6 +6,7 @@ public enum AuditAction {
     progress_read,
     safety_shown,
     alert_created,
+    alert_acknowledged,
     data_exported,
     account_erased
 }
