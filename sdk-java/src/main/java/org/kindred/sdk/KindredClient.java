@@ -6,8 +6,15 @@ import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 import org.kindred.sdk.api.AlertsApi;
 import org.kindred.sdk.api.AuditApi;
 import org.kindred.sdk.api.AuthApi;
@@ -28,12 +35,14 @@ import org.kindred.sdk.invoker.ApiException;
 
 /**
  * The entry point for integrators: the generated typed APIs, plus a login that keeps and refreshes its
- * tokens and turns every failure into a {@link KindredException}. Thread-safe; make one per application.
+ * tokens, safe retries ({@link RetryPolicy}), paging through any list ({@link #autoPage}), and every failure
+ * as a {@link KindredException} of the matching kind. Thread-safe; make one per application.
  *
  * <pre>{@code
  * KindredClient kindred = KindredClient.builder().baseUrl("http://localhost:8080").build();
  * kindred.login("coordinator@demo.kindred.dev", "kindred-demo-password");
- * ProgramList page = kindred.call(api -> api.programs().listPrograms(20, null, null, null, null, null, null));
+ * Program first = kindred.call(api -> api.programs().listPrograms(
+ *     ProgramsApi.APIListProgramsRequest.newBuilder().limit(20).build())).getData().get(0);
  * }</pre>
  */
 public final class KindredClient {
@@ -41,6 +50,12 @@ public final class KindredClient {
     @FunctionalInterface
     public interface Call<T> {
         T run(KindredClient api) throws ApiException;
+    }
+
+    /** Reads one page of a list, given the cursor of that page (null for the first). */
+    @FunctionalInterface
+    public interface PageCall<T> {
+        ListPage<T> page(KindredClient api, String cursor) throws ApiException;
     }
 
     private final ApiClient apiClient;
@@ -62,8 +77,11 @@ public final class KindredClient {
     private final AuditApi audit;
 
     private KindredClient(Builder builder) {
-        this.tokens = new Tokens(new AuthApi(newApiClient(builder, null)), builder.clock);
-        this.apiClient = newApiClient(builder, tokens);
+        HttpClient http = new RetryingHttpClient(builder.httpClient != null ? builder.httpClient
+            : HttpClient.newBuilder().connectTimeout(builder.connectTimeout).build(), builder.retryPolicy);
+        String userAgent = "kindred-java/" + version() + (builder.appInfo == null ? "" : " " + builder.appInfo);
+        this.tokens = new Tokens(new AuthApi(new KindredApiClient(http, builder, userAgent, null)), builder.clock);
+        this.apiClient = new KindredApiClient(http, builder, userAgent, tokens);
         this.auth = new AuthApi(apiClient);
         this.system = new SystemApi(apiClient);
         this.users = new UsersApi(apiClient);
@@ -119,6 +137,44 @@ public final class KindredClient {
             }
             throw KindredException.from(e);
         }
+    }
+
+    /**
+     * Every item of a list, fetched page by page as the stream is consumed: {@code fetch} gets the cursor of the
+     * page to read (null for the first) and calls any list operation with it.
+     *
+     * <pre>{@code
+     * Stream<Group> groups = kindred.autoPage((api, cursor) -> api.groups().listGroups(
+     *     GroupsApi.APIListGroupsRequest.newBuilder().limit(100).cursor(cursor).build()));
+     * }</pre>
+     */
+    public <T> Stream<T> autoPage(PageCall<T> fetch) {
+        Iterator<T> items = new Iterator<>() {
+            private Iterator<T> page = Collections.emptyIterator();
+            private String cursor;
+            private boolean last;
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && !last) {
+                    ListPage<T> next = call(api -> fetch.page(api, cursor));
+                    page = next.getData().iterator();
+                    cursor = next.getNextCursor();
+                    last = cursor == null;
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public T next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(items, Spliterator.ORDERED | Spliterator.NONNULL),
+            false);
     }
 
     private boolean refreshedAfterRejection(String tokenUsed) {
@@ -204,26 +260,14 @@ public final class KindredClient {
         }
     }
 
-    /** A generated-client instance that names this SDK and, when given tokens, sends the access token. */
-    private static ApiClient newApiClient(Builder builder, Tokens tokens) {
-        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(builder.connectTimeout);
-        ApiClient client = new ApiClient(http, new TextTolerantMapper(), builder.baseUrl);
-        client.setReadTimeout(builder.readTimeout);
-        String userAgent = "kindred-java/" + version();
-        client.setRequestInterceptor(request -> {
-            request.setHeader("User-Agent", userAgent);
-            if (tokens != null) {
-                tokens.currentAccessToken().ifPresent(token -> request.setHeader("Authorization", "Bearer " + token));
-            }
-        });
-        return client;
-    }
-
     public static final class Builder {
         private String baseUrl = "http://localhost:8080";
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
         private Clock clock = Clock.systemUTC();
+        private HttpClient httpClient;
+        private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
+        private String appInfo;
 
         private Builder() {
         }
@@ -234,14 +278,45 @@ public final class KindredClient {
             return this;
         }
 
+        /** Applies to the client's own HttpClient; one given with {@link #httpClient} keeps its own setting. */
         public Builder connectTimeout(Duration connectTimeout) {
             this.connectTimeout = Objects.requireNonNull(connectTimeout);
             return this;
         }
 
+        /** How long one request may wait for its response; default 30 seconds. */
         public Builder readTimeout(Duration readTimeout) {
             this.readTimeout = Objects.requireNonNull(readTimeout);
             return this;
+        }
+
+        /** An HttpClient of your own (a proxy, TLS settings, an executor); the client still adds its retries. */
+        public Builder httpClient(HttpClient httpClient) {
+            this.httpClient = Objects.requireNonNull(httpClient);
+            return this;
+        }
+
+        /** How to retry requests that are safe to repeat; {@link RetryPolicy#NONE} turns retries off. */
+        public Builder retryPolicy(RetryPolicy retryPolicy) {
+            this.retryPolicy = Objects.requireNonNull(retryPolicy);
+            return this;
+        }
+
+        /** Your application, e.g. {@code meeting-finder/1.2}, added after {@code kindred-java/<version>} in the User-Agent. */
+        public Builder appInfo(String appInfo) {
+            if (!appInfo.matches("[\\x21-\\x7e]+(?: [\\x21-\\x7e]+)*")) {
+                throw new IllegalArgumentException("appInfo must be printable ASCII product tokens, like my-app/1.2");
+            }
+            this.appInfo = appInfo;
+            return this;
+        }
+
+        String baseUrl() {
+            return baseUrl;
+        }
+
+        Duration readTimeout() {
+            return readTimeout;
         }
 
         /** The clock that decides when an access token is about to expire; tests may pass their own. */

@@ -65,7 +65,7 @@ class CheckinsSdkTest {
     }
 
     private static KindredClient signedIn(String email) {
-        KindredClient client = KindredClient.builder().baseUrl(server.baseUrl()).build();
+        KindredClient client = TestClients.anonymous(server);
         client.login(email, DemoData.PASSWORD);
         return client;
     }

@@ -35,7 +35,7 @@ class GroupsSdkTest {
 
     @Test
     void aMemberFindsAGroupNearAPointJoinsRsvpsAndDownloadsTheCalendar() {
-        KindredClient kindred = KindredClient.builder().baseUrl(server.baseUrl()).build();
+        KindredClient kindred = TestClients.anonymous(server);
         kindred.login("participant@demo.kindred.dev", DemoData.PASSWORD);
 
         GroupList near = kindred.call(api -> api.groups().listGroups(GroupsApi.APIListGroupsRequest.newBuilder()

@@ -35,7 +35,7 @@ class MentorshipsSdkTest {
 
     @Test
     void aParticipantGetsMatchesRequestsAMentorshipAndTheMentorAccepts() {
-        KindredClient participant = KindredClient.builder().baseUrl(server.baseUrl()).build();
+        KindredClient participant = TestClients.anonymous(server);
         participant.login(server.account("Hopeful Finch", false).email(), TestServer.PASSWORD);
         String program = participant.call(api -> api.programs().listPrograms(ProgramsApi.APIListProgramsRequest
             .newBuilder().q("Harbor").build())).getData().get(0).getId();
@@ -53,7 +53,7 @@ class MentorshipsSdkTest {
             .message("Hello from a new participant"), null));
         assertThat(requested.getStatus()).isEqualTo(MentorshipStatus.REQUESTED);
 
-        KindredClient mentor = KindredClient.builder().baseUrl(server.baseUrl()).build();
+        KindredClient mentor = TestClients.anonymous(server);
         mentor.login("mentor@demo.kindred.dev", DemoData.PASSWORD);
         Mentorship accepted = mentor.call(api -> api.mentorships().acceptMentorship(requested.getId()));
         assertThat(accepted.getStatus()).isEqualTo(MentorshipStatus.ACTIVE);

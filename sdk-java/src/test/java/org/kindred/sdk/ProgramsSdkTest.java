@@ -37,7 +37,7 @@ class ProgramsSdkTest {
     }
 
     private static KindredClient signedInAdmin() {
-        KindredClient kindred = KindredClient.builder().baseUrl(server.baseUrl()).build();
+        KindredClient kindred = TestClients.anonymous(server);
         kindred.login(adminEmail, TestServer.PASSWORD);
         return kindred;
     }

@@ -17,7 +17,7 @@ class SystemSdkTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        kindred = KindredClient.builder().baseUrl(server.baseUrl()).build();
+        kindred = TestClients.anonymous(server);
     }
 
     @AfterAll

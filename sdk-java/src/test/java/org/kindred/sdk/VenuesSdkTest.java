@@ -25,7 +25,7 @@ class VenuesSdkTest {
     @BeforeAll
     static void start() {
         server = TestServer.start();
-        admin = KindredClient.builder().baseUrl(server.baseUrl()).build();
+        admin = TestClients.anonymous(server);
         admin.login(server.account("Admin", true).email(), TestServer.PASSWORD);
     }
 
@@ -51,7 +51,7 @@ class VenuesSdkTest {
         venue("Near Cats Only", 41.8820, -87.6320, true, Set.of(Species.CAT));
         venue("Far Dog Step-Free", 42.1000, -87.6300, true, Set.of(Species.DOG));
 
-        KindredClient anyone = KindredClient.builder().baseUrl(server.baseUrl()).build();
+        KindredClient anyone = TestClients.anonymous(server);
         VenueList found = anyone.call(api -> api.venues().listVenues(VenuesApi.APIListVenuesRequest.newBuilder()
             .near("41.8781,-87.6298").radiusKm(10.0).species(Species.DOG).stepFree(true).build()));
 
