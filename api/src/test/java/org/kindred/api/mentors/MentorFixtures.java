@@ -6,6 +6,8 @@ import static org.kindred.api.programs.ProgramFixtures.grant;
 import static org.kindred.api.programs.ProgramFixtures.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -140,7 +142,7 @@ final class MentorFixtures {
 
     static HttpResult meeting(Session caller, String mentorshipId, String note) {
         return caller.http().post("/v1/mentorships/" + mentorshipId + "/meetings", json(fields("date",
-            java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString(), "duration_minutes", 45,
+            LocalDate.now(ZoneOffset.UTC).minusDays(1).toString(), "duration_minutes", 45,
             "mode", "virtual", "note", note)));
     }
 

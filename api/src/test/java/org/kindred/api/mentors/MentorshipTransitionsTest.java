@@ -38,7 +38,14 @@ import org.kindred.api.testing.TestServer;
  * for every person who may otherwise take that action, and changes nothing.
  */
 class MentorshipTransitionsTest {
-    enum Action { accept, decline, end, complete, continue_ }
+    enum Action {
+        accept, decline, end, complete, continue_;
+
+        @Override
+        public String toString() {
+            return this == continue_ ? "continue" : name();
+        }
+    }
 
     enum Actor { mentor, participant, coordinator }
 
@@ -114,11 +121,9 @@ class MentorshipTransitionsTest {
 
     private static HttpResult take(Action action, Session caller, String id) {
         return switch (action) {
-            case accept -> act(caller, id, "accept");
             case decline -> decline(caller, id, "no_capacity");
             case end -> end(caller, id, "other");
-            case complete -> act(caller, id, "complete");
-            case continue_ -> act(caller, id, "continue");
+            case accept, complete, continue_ -> act(caller, id, action.toString());
         };
     }
 
