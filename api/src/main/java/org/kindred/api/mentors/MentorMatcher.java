@@ -67,18 +67,28 @@ public final class MentorMatcher {
         };
     }
 
-    /** Whole hours, today, that the mentor's window and the participant's day have in common. */
+    /**
+     * Whole hours of the participant's day, today, in which the mentor can be reached. Across many time zones
+     * the participant's day falls on the mentor's yesterday or tomorrow, so the mentor's windows of those
+     * days count too.
+     */
     static int overlapHours(Mentor mentor, String participantZone, LocalDate today) {
         ContactWindow window = mentor.contactWindow();
         ZoneId mentorZone = ZoneId.of(mentor.timezone());
-        ZonedDateTime windowStart = today.atTime(window == null ? DEFAULT_WINDOW_START : window.start()).atZone(mentorZone);
-        ZonedDateTime windowEnd = today.atTime(window == null ? DEFAULT_WINDOW_END : window.end()).atZone(mentorZone);
         ZoneId dayZone = ZoneId.of(participantZone);
         ZonedDateTime dayStart = today.atTime(DAY_START).atZone(dayZone);
         ZonedDateTime dayEnd = today.atTime(DAY_END).atZone(dayZone);
-        ZonedDateTime from = windowStart.isAfter(dayStart) ? windowStart : dayStart;
-        ZonedDateTime to = windowEnd.isBefore(dayEnd) ? windowEnd : dayEnd;
-        return to.isAfter(from) ? (int) Duration.between(from, to).toHours() : 0;
+        Duration overlap = Duration.ZERO;
+        for (LocalDate date = today.minusDays(1); !date.isAfter(today.plusDays(1)); date = date.plusDays(1)) {
+            ZonedDateTime windowStart = date.atTime(window == null ? DEFAULT_WINDOW_START : window.start()).atZone(mentorZone);
+            ZonedDateTime windowEnd = date.atTime(window == null ? DEFAULT_WINDOW_END : window.end()).atZone(mentorZone);
+            ZonedDateTime from = windowStart.isAfter(dayStart) ? windowStart : dayStart;
+            ZonedDateTime to = windowEnd.isBefore(dayEnd) ? windowEnd : dayEnd;
+            if (to.isAfter(from)) {
+                overlap = overlap.plus(Duration.between(from, to));
+            }
+        }
+        return (int) overlap.toHours();
     }
 
     private static String primary(String tag) {

@@ -61,6 +61,11 @@ public final class MentorService implements MembershipListener {
             ETags.requireMatch(ifMatch, current);
             MentorInput input = change.apply(MentorInput.of(current)).withDefaults();
             input.validate();
+            if (input.status() != MentorStatus.withdrawn
+                && !roles.holders(current.programId(), Role.mentor).contains(current.userId())) {
+                throw ApiException.forbidden("this person no longer holds the mentor role in the program; the profile"
+                    + " stays withdrawn until the role is granted again");
+            }
             store.update(handle, id, input, clock.instant());
             if (input.status() == MentorStatus.withdrawn && current.status() != MentorStatus.withdrawn) {
                 mentorships.mentorWithdrew(handle, id);

@@ -66,6 +66,10 @@ public final class MentorshipService implements MembershipListener {
                 throw new ApiException(ErrorCode.mentor_unavailable, "this mentor is " + mentor.status()
                     + " and takes no new mentees");
             }
+            if (mentor.freeCapacity() == 0) {
+                throw new ApiException(ErrorCode.mentor_full, "this mentor is at their capacity of " + mentor.capacity()
+                    + " mentees; ask another mentor or try again when a place frees");
+            }
             if (store.hasOpen(handle, request.programId(), request.participantId(), null, false)) {
                 throw new ApiException(ErrorCode.mentorship_exists,
                     "this participant already has a requested or active mentorship in the program");
