@@ -74,7 +74,7 @@ final class DemoMentors {
 
     private Mentor profile(Program program, Principal mentor, MentorInput profile) {
         Mentor created = services.mentors().list(new MentorFilter(mentor.userId(), false, program.id(), null, null, null,
-                null, null), new PageRequest(100, null)).data().stream()
+                null, null, null), new PageRequest(100, null)).data().stream()
             .filter(m -> m.userId().equals(mentor.userId())).findFirst().orElseThrow();
         return services.mentors().update(mentor, created.id(), null, current -> profile);
     }

@@ -1,5 +1,6 @@
 package org.kindred.api.groups;
 
+import java.time.Instant;
 import org.kindred.api.venues.VenueFilter;
 
 /** The group directory's filters; null means "any". {@code day} is 0-6, Sunday = 0. */
@@ -15,5 +16,6 @@ public record GroupFilter(
     VenueFilter.Near near,
     Boolean petFriendly,
     Boolean animalsPresent,
-    GroupStatus status) {
+    GroupStatus status,
+    Instant updatedSince) {
 }

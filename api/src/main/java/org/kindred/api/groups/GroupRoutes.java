@@ -46,7 +46,7 @@ public final class GroupRoutes {
 
     private void list(Context ctx) {
         Query query = Query.of(ctx, "limit", "cursor", "q", "program_id", "format", "topic", "language", "day", "near",
-            "radius_km", "pet_friendly", "animals_present", "status");
+            "radius_km", "pet_friendly", "animals_present", "status", "updated_since");
         Optional<Principal> viewer = Authenticator.optional(ctx);
         GroupFilter filter = new GroupFilter(
             viewer.map(Principal::userId).orElse(null),
@@ -60,7 +60,8 @@ public final class GroupRoutes {
             VenueFilter.Near.parse(query),
             query.bool("pet_friendly"),
             query.bool("animals_present"),
-            query.enumValue("status", GroupStatus.class));
+            query.enumValue("status", GroupStatus.class),
+            query.instant("updated_since"));
         Responses.ok(ctx, groups.list(viewer, filter, query.page()));
     }
 

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.kindred.api.db.Conditions;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.Rows;
 import org.kindred.api.db.Sql;
@@ -49,48 +50,48 @@ public final class GroupStore {
 
     /** Groups matching the filter that the viewer may see, by id. */
     public List<Group> list(GroupFilter filter, PageRequest page) {
-        Map<String, Object> binds = new HashMap<>();
-        List<String> where = new ArrayList<>();
+        Conditions where = new Conditions();
         where.add("""
             ((g.status IN ('active', 'paused') AND g.program_id IN (SELECT p.id FROM programs p WHERE p.status = 'active'))
              OR :admin
              OR g.program_id IN (SELECT m.program_id FROM program_members m WHERE m.user_id = :viewer AND m.role = 'coordinator')
              OR g.id IN (SELECT f.group_id FROM group_facilitators f WHERE f.user_id = :viewer)
              OR g.id IN (SELECT gm.group_id FROM group_members gm WHERE gm.user_id = :viewer AND gm.status = 'active'))""");
-        binds.put("admin", filter.viewerIsAdmin());
-        binds.put("viewer", filter.viewerId());
+        where.bind("admin", filter.viewerIsAdmin());
+        where.bind("viewer", filter.viewerId());
         if (filter.text() != null) {
             where.add("(g.name LIKE :like ESCAPE '!' OR g.description LIKE :like ESCAPE '!')");
-            binds.put("like", Sql.containsPattern(filter.text()));
+            where.bind("like", Sql.containsPattern(filter.text()));
         }
-        equal(where, binds, "g.program_id", "program_id", filter.programId());
-        equal(where, binds, "g.format", "format", filter.format() == null ? null : filter.format().name());
-        equal(where, binds, "g.status", "status", filter.status() == null ? null : filter.status().name());
+        where.equal("g.program_id", "program_id", filter.programId());
+        where.equal("g.format", "format", filter.format() == null ? null : filter.format().name());
+        where.equal("g.status", "status", filter.status() == null ? null : filter.status().name());
+        where.updatedSince("g.updated_at", filter.updatedSince());
         if (filter.topic() != null) {
             where.add("EXISTS (SELECT 1 FROM json_each(g.topics) WHERE value = :topic)");
-            binds.put("topic", filter.topic());
+            where.bind("topic", filter.topic());
         }
         if (filter.language() != null) {
             where.add("EXISTS (SELECT 1 FROM json_each(g.languages) WHERE lower(value) = lower(:language))");
-            binds.put("language", filter.language());
+            where.bind("language", filter.language());
         }
         if (filter.day() != null) {
             where.add("(g.weekdays & :day_bit) <> 0");
-            binds.put("day_bit", 1 << filter.day());
+            where.bind("day_bit", 1 << filter.day());
         }
         if (filter.near() != null) {
-            where.add("g.venue_id IN (" + VenueGeo.idsWithin(filter.near(), binds) + ")");
+            where.add("g.venue_id IN (" + VenueGeo.idsWithin(filter.near(), where.binds()) + ")");
         }
         if (filter.animalsPresent() != null) {
             where.add("g.animals_present = " + (filter.animalsPresent() ? 1 : 0));
         }
-        String sql = "SELECT * FROM (" + SELECT + " WHERE " + String.join("\n AND ", where) + ")"
+        String sql = "SELECT * FROM (" + SELECT + " WHERE " + where.sql() + ")"
             + " WHERE (:after IS NULL OR id > :after)"
             + (filter.petFriendly() == null ? "" : " AND pet_friendly = " + (filter.petFriendly() ? 1 : 0))
             + " ORDER BY id LIMIT :limit";
-        binds.put("after", page.after() == null ? null : page.after().value(0));
-        binds.put("limit", page.fetchSize());
-        return db.read(handle -> handle.createQuery(sql).bindMap(binds).map((rs, ctx) -> group(rs)).list());
+        where.bind("after", page.after() == null ? null : page.after().value(0));
+        where.bind("limit", page.fetchSize());
+        return db.read(handle -> handle.createQuery(sql).bindMap(where.binds()).map((rs, ctx) -> group(rs)).list());
     }
 
     /** Active and paused groups of active programs, for the public feed. */
@@ -183,12 +184,6 @@ public final class GroupStore {
         }
     }
 
-    private static void equal(List<String> where, Map<String, Object> binds, String column, String name, Object value) {
-        if (value != null) {
-            where.add(column + " = :" + name);
-            binds.put(name, value);
-        }
-    }
 
     private static Map<String, Object> columns(Group g, int weekdays) {
         Map<String, Object> c = new HashMap<>();

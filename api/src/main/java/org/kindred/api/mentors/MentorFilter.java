@@ -1,5 +1,6 @@
 package org.kindred.api.mentors;
 
+import java.time.Instant;
 import org.kindred.api.programs.FocusArea;
 
 /** Filters of the mentor list; null means "any". */
@@ -11,5 +12,6 @@ public record MentorFilter(
     FocusArea livedExperience,
     MentorMode mode,
     Boolean accepting,
-    MentorStatus status) {
+    MentorStatus status,
+    Instant updatedSince) {
 }

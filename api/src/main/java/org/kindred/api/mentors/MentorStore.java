@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.kindred.api.db.Conditions;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.Rows;
 import org.kindred.api.http.Json;
@@ -67,44 +68,38 @@ public final class MentorStore {
 
     /** Mentors of the programs the viewer belongs to (all for admins); withdrawn ones only for coordinators. */
     List<Mentor> list(MentorFilter filter, PageRequest page, LocalDate today) {
-        Map<String, Object> binds = new HashMap<>();
-        List<String> where = new ArrayList<>();
+        Conditions where = new Conditions();
         where.add("""
             (:admin OR user_id = :viewer
              OR program_id IN (SELECT m.program_id FROM program_members m WHERE m.user_id = :viewer AND m.role = 'coordinator')
              OR (status <> 'withdrawn'
                  AND program_id IN (SELECT m.program_id FROM program_members m WHERE m.user_id = :viewer)))""");
-        binds.put("admin", filter.viewerIsAdmin());
-        binds.put("viewer", filter.viewerId());
-        if (filter.programId() != null) {
-            where.add("program_id = :program");
-            binds.put("program", filter.programId());
-        }
+        where.bind("admin", filter.viewerIsAdmin());
+        where.bind("viewer", filter.viewerId());
+        where.equal("program_id", "program", filter.programId());
         if (filter.language() != null) {
             where.add("EXISTS (SELECT 1 FROM json_each(languages) WHERE lower(value) = lower(:language))");
-            binds.put("language", filter.language());
+            where.bind("language", filter.language());
         }
         if (filter.livedExperience() != null) {
             where.add("EXISTS (SELECT 1 FROM json_each(lived_experience) WHERE value = :area)");
-            binds.put("area", filter.livedExperience().name());
+            where.bind("area", filter.livedExperience().name());
         }
         if (filter.mode() != null) {
             where.add("EXISTS (SELECT 1 FROM json_each(modes) WHERE value = :mode)");
-            binds.put("mode", filter.mode().name());
+            where.bind("mode", filter.mode().name());
         }
         if (filter.accepting() != null) {
             where.add(filter.accepting() ? "(status = 'active' AND capacity > active_mentees)"
                 : "NOT (status = 'active' AND capacity > active_mentees)");
         }
-        if (filter.status() != null) {
-            where.add("status = :status");
-            binds.put("status", filter.status().name());
-        }
+        where.equal("status", "status", filter.status() == null ? null : filter.status().name());
+        where.updatedSince("updated_at", filter.updatedSince());
         where.add("(:after IS NULL OR id > :after)");
-        binds.put("after", page.after() == null ? null : page.after().value(0));
-        binds.put("limit", page.fetchSize());
-        String sql = SELECT + " WHERE " + String.join("\n AND ", where) + " ORDER BY id LIMIT :limit";
-        return db.read(handle -> handle.createQuery(sql).bindMap(binds).map((rs, ctx) -> mentor(rs, today)).list());
+        where.bind("after", page.after() == null ? null : page.after().value(0));
+        where.bind("limit", page.fetchSize());
+        String sql = SELECT + " WHERE " + where.sql() + " ORDER BY id LIMIT :limit";
+        return db.read(handle -> handle.createQuery(sql).bindMap(where.binds()).map((rs, ctx) -> mentor(rs, today)).list());
     }
 
     /** Makes a profile for a new mentor role, or reopens a withdrawn one. */

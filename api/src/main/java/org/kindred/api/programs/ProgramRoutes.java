@@ -35,7 +35,8 @@ public final class ProgramRoutes {
     }
 
     private void list(Context ctx) {
-        Query query = Query.of(ctx, "limit", "cursor", "q", "focus_area", "delivery_mode", "country", "status");
+        Query query = Query.of(ctx, "limit", "cursor", "q", "focus_area", "delivery_mode", "country", "status",
+            "updated_since");
         PageRequest page = query.page();
         var viewer = Authenticator.optional(ctx);
         var filter = new ProgramStore.Filter(
@@ -45,7 +46,8 @@ public final class ProgramRoutes {
             query.enumValue("focus_area", FocusArea.class),
             query.enumValue("delivery_mode", DeliveryMode.class),
             query.country("country"),
-            query.enumValue("status", ProgramStatus.class));
+            query.enumValue("status", ProgramStatus.class),
+            query.instant("updated_since"));
         Responses.ok(ctx, service.list(viewer, filter, page));
     }
 

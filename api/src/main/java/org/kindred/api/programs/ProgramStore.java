@@ -30,7 +30,7 @@ public final class ProgramStore {
 
     /** Filters of the program list; null means "any". */
     public record Filter(String viewerId, boolean viewerIsAdmin, String text, FocusArea focusArea,
-                         DeliveryMode deliveryMode, String country, ProgramStatus status) {
+                         DeliveryMode deliveryMode, String country, ProgramStatus status, Instant updatedSince) {
     }
 
     public Optional<Program> find(String id) {
@@ -56,6 +56,7 @@ public final class ProgramStore {
                   AND (:focus IS NULL OR EXISTS (SELECT 1 FROM json_each(p.focus_areas) WHERE value = :focus))
                   AND (:mode IS NULL OR EXISTS (SELECT 1 FROM json_each(p.delivery_modes) WHERE value = :mode))
                   AND (:like IS NULL OR p.name LIKE :like ESCAPE '!' OR p.description LIKE :like ESCAPE '!')
+                  AND (:updated_since IS NULL OR p.updated_at >= :updated_since)
                   AND (:after IS NULL OR p.id > :after)
                 ORDER BY p.id
                 LIMIT :limit""")
@@ -66,6 +67,7 @@ public final class ProgramStore {
             .bind("focus", filter.focusArea() == null ? null : filter.focusArea().name())
             .bind("mode", filter.deliveryMode() == null ? null : filter.deliveryMode().name())
             .bind("like", Sql.containsPattern(filter.text()))
+            .bind("updated_since", filter.updatedSince() == null ? null : filter.updatedSince().toEpochMilli())
             .bind("after", page.after() == null ? null : page.after().value(0))
             .bind("limit", page.fetchSize())
             .map(ProgramStore::program)

@@ -1,5 +1,6 @@
 package org.kindred.api.venues;
 
+import java.time.Instant;
 import org.kindred.api.http.ApiException;
 import org.kindred.api.http.Query;
 
@@ -17,7 +18,8 @@ public record VenueFilter(
     Space space,
     String country,
     String programId,
-    VenueStatus status) {
+    VenueStatus status,
+    Instant updatedSince) {
 
     /** A search around a point: results are within the radius (default 25 km, at most 500). */
     public record Near(double latitude, double longitude, double radiusKm) {

@@ -36,7 +36,7 @@ public final class VenueRoutes {
 
     private void list(Context ctx) {
         Query query = Query.of(ctx, "limit", "cursor", "near", "radius_km", "q", "species", "esa_allowed", "step_free",
-            "animal_free_room", "min_capacity", "space", "country", "program_id", "status");
+            "animal_free_room", "min_capacity", "space", "country", "program_id", "status", "updated_since");
         Optional<Principal> viewer = Authenticator.optional(ctx);
         VenueFilter filter = new VenueFilter(
             viewer.map(Principal::userId).orElse(null),
@@ -51,7 +51,8 @@ public final class VenueRoutes {
             query.enumValue("space", Space.class),
             query.country("country"),
             query.text("program_id"),
-            query.enumValue("status", VenueStatus.class));
+            query.enumValue("status", VenueStatus.class),
+            query.instant("updated_since"));
         Responses.ok(ctx, service.list(filter, query.page()));
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.kindred.api.db.Conditions;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.Rows;
 import org.kindred.api.http.Json;
@@ -81,23 +82,22 @@ public final class VenueStore {
 
     /** Venues matching the filter that the viewer may see, nearest first for a search near a point, else by id. */
     public List<Venue> search(VenueFilter filter, SearchAfter after, PageRequest page) {
-        Map<String, Object> binds = new HashMap<>();
-        List<String> where = new ArrayList<>();
+        Conditions where = new Conditions();
         where.add("""
             (v.status = 'active' AND (v.program_id IS NULL
                     OR v.program_id IN (SELECT p.id FROM programs p WHERE p.status = 'active'))
              OR :admin OR v.program_id IN (
                 SELECT m.program_id FROM program_members m WHERE m.user_id = :viewer AND m.role = 'coordinator'))""");
-        binds.put("admin", filter.viewerIsAdmin());
-        binds.put("viewer", filter.viewerId());
+        where.bind("admin", filter.viewerIsAdmin());
+        where.bind("viewer", filter.viewerId());
         VenueFilter.Near near = filter.near();
         if (near != null) {
-            where.add("v.seq IN (" + VenueGeo.candidates(near, binds) + ")");
+            where.add("v.seq IN (" + VenueGeo.candidates(near, where.binds()) + ")");
         }
         if (filter.text() != null) {
             Optional<String> match = FullText.query(filter.text());
             where.add(match.isPresent() ? "v.seq IN (SELECT rowid FROM venue_search WHERE venue_search MATCH :match)" : "0");
-            match.ifPresent(query -> binds.put("match", query));
+            match.ifPresent(query -> where.bind("match", query));
         }
         if (filter.species() != null) {
             where.add("v.pets_" + filter.species().name() + " = 1");
@@ -105,61 +105,51 @@ public final class VenueStore {
         if (filter.esaAllowed() != null) {
             where.add(filter.esaAllowed() ? "v.esa_policy = 'allowed'" : "v.esa_policy <> 'allowed'");
         }
-        flag(where, "v.step_free_entrance", filter.stepFree());
-        flag(where, "v.animal_free_room", filter.animalFreeRoom());
+        where.flag("v.step_free_entrance", filter.stepFree());
+        where.flag("v.animal_free_room", filter.animalFreeRoom());
         if (filter.minCapacity() != null) {
             where.add("v.capacity >= :min_capacity");
-            binds.put("min_capacity", filter.minCapacity());
+            where.bind("min_capacity", filter.minCapacity());
         }
         if (filter.space() != null) {
             where.add(filter.space() == Space.both ? "v.spaces = 'both'" : "v.spaces IN (:space, 'both')");
-            binds.put("space", filter.space().name());
+            where.bind("space", filter.space().name());
         }
-        equal(where, binds, "v.country", "country", filter.country());
-        equal(where, binds, "v.program_id", "program_id", filter.programId());
-        equal(where, binds, "v.status", "status", filter.status() == null ? null : filter.status().name());
+        where.equal("v.country", "country", filter.country());
+        where.equal("v.program_id", "program_id", filter.programId());
+        where.equal("v.status", "status", filter.status() == null ? null : filter.status().name());
+        where.updatedSince("v.updated_at", filter.updatedSince());
 
         String inner = "SELECT v.*, " + (near == null ? "NULL" : VenueGeo.distance("v")) + " AS distance FROM venues v WHERE "
-            + String.join("\n AND ", where);
+            + where.sql();
         List<String> outer = new ArrayList<>();
         String order;
         if (near != null) {
             outer.add("distance <= :geo_radius");
             if (after != null) {
                 outer.add("(distance > :after_distance OR (distance = :after_distance AND id > :after_id))");
-                binds.put("after_distance", after.distance());
-                binds.put("after_id", after.id());
+                where.bind("after_distance", after.distance());
+                where.bind("after_id", after.id());
             }
             order = "distance, id";
         } else {
             if (after != null) {
                 outer.add("id > :after_id");
-                binds.put("after_id", after.id());
+                where.bind("after_id", after.id());
             }
             order = "id";
         }
         String sql = "SELECT * FROM (" + inner + ")" + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
             + " ORDER BY " + order + " LIMIT :limit";
-        binds.put("limit", page.fetchSize());
-        return db.read(handle -> handle.createQuery(sql).bindMap(binds).map((rs, ctx) -> venue(rs)).list());
+        where.bind("limit", page.fetchSize());
+        return db.read(handle -> handle.createQuery(sql).bindMap(where.binds()).map((rs, ctx) -> venue(rs)).list());
     }
 
     /** The sort key of the last row of a page: its distance (searches near a point) and id. */
     public record SearchAfter(Double distance, String id) {
     }
 
-    private static void flag(List<String> where, String column, Boolean wanted) {
-        if (wanted != null) {
-            where.add(column + (wanted ? " = 1" : " = 0"));
-        }
-    }
 
-    private static void equal(List<String> where, Map<String, Object> binds, String column, String name, Object value) {
-        if (value != null) {
-            where.add(column + " = :" + name);
-            binds.put(name, value);
-        }
-    }
 
     private static long seqOf(Handle handle, String id) {
         return handle.createQuery("SELECT seq FROM venues WHERE id = :id").bind("id", id).mapTo(Long.class).one();
