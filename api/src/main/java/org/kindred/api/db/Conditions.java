@@ -32,6 +32,15 @@ public final class Conditions {
     }
 
     /**
+     * The JSON array of language tags in {@code column} holds {@code tag} or a narrower tag of it (es finds es-MX),
+     * ignoring case, unless the tag is null. The tag must be a checked language tag: it goes into a LIKE.
+     */
+    public Conditions speaks(String column, String tag) {
+        return tag == null ? this : add("EXISTS (SELECT 1 FROM json_each(" + column + ") WHERE lower(value) = lower(:language)"
+            + " OR lower(value) LIKE lower(:language) || '-%')").bind("language", tag);
+    }
+
+    /**
      * Rows written at or after {@code since}, unless it is null. Inclusive, so a sync that resumes from the time
      * of a row it has seen also sees every other row of that same millisecond.
      */

@@ -55,7 +55,7 @@ public final class GroupRoutes {
             query.text("program_id"),
             query.enumValue("format", GroupFormat.class),
             query.text("topic"),
-            query.text("language"),
+            query.language("language"),
             query.integer("day", 0, 6),
             VenueFilter.Near.parse(query),
             query.bool("pet_friendly"),

@@ -71,10 +71,7 @@ public final class GroupStore {
             where.add("EXISTS (SELECT 1 FROM json_each(g.topics) WHERE value = :topic)");
             where.bind("topic", filter.topic());
         }
-        if (filter.language() != null) {
-            where.add("EXISTS (SELECT 1 FROM json_each(g.languages) WHERE lower(value) = lower(:language))");
-            where.bind("language", filter.language());
-        }
+        where.speaks("g.languages", filter.language());
         if (filter.day() != null) {
             where.add("(g.weekdays & :day_bit) <> 0");
             where.bind("day_bit", 1 << filter.day());

@@ -177,7 +177,7 @@ public final class Checks {
             && LEGACY_ZONE_PREFIXES.stream().noneMatch(zone::startsWith);
     }
 
-    private static boolean isLanguageTag(String tag) {
+    public static boolean isLanguageTag(String tag) {
         if (tag == null || tag.isBlank() || tag.length() > 35) {
             return false;
         }

@@ -77,6 +77,15 @@ public final class Query {
         return value;
     }
 
+    /** A BCP 47 language tag such as es or pt-BR. */
+    public String language(String name) {
+        String value = text(name);
+        if (value != null && !Checks.isLanguageTag(value)) {
+            throw ApiException.invalid(name, "invalid_value", "must be a BCP 47 language tag, like en, es or pt-BR");
+        }
+        return value;
+    }
+
     public Integer integer(String name, int min, int max) {
         String value = text(name);
         if (value == null) {

@@ -30,7 +30,7 @@ public final class MentorRoutes {
         Query query = Query.of(ctx, "limit", "cursor", "program_id", "language", "lived_experience", "mode", "accepting",
             "status", "updated_since");
         MentorFilter filter = new MentorFilter(caller.userId(), caller.admin(), query.text("program_id"),
-            query.text("language"), query.enumValue("lived_experience", FocusArea.class),
+            query.language("language"), query.enumValue("lived_experience", FocusArea.class),
             query.enumValue("mode", MentorMode.class), query.bool("accepting"),
             query.enumValue("status", MentorStatus.class), query.instant("updated_since"));
         Responses.ok(ctx, mentors.list(filter, query.page()));

@@ -77,10 +77,7 @@ public final class MentorStore {
         where.bind("admin", filter.viewerIsAdmin());
         where.bind("viewer", filter.viewerId());
         where.equal("program_id", "program", filter.programId());
-        if (filter.language() != null) {
-            where.add("EXISTS (SELECT 1 FROM json_each(languages) WHERE lower(value) = lower(:language))");
-            where.bind("language", filter.language());
-        }
+        where.speaks("languages", filter.language());
         if (filter.livedExperience() != null) {
             where.add("EXISTS (SELECT 1 FROM json_each(lived_experience) WHERE value = :area)");
             where.bind("area", filter.livedExperience().name());

@@ -189,6 +189,8 @@ class GroupDirectoryTest {
         assertThat(find(server.http(), setup, "&topic=trauma")).isEmpty();
         assertThat(find(server.http(), setup, "&language=es")).containsExactly(virtual);
         assertThat(find(server.http(), setup, "&language=pt-br")).containsExactly(inPerson);
+        assertThat(find(server.http(), setup, "&language=pt")).as("a language finds its regional tags").containsExactly(inPerson);
+        assertThat(find(server.http(), setup, "&language=po")).isEmpty();
         assertThat(find(server.http(), setup, "&language=en&topic=grief")).containsExactly(hybrid);
     }
 

@@ -441,7 +441,7 @@ class MentorProfilesTest {
         Circle circle = fixtures.circle();
         MentorRef english = fixtures.mentor(circle, "Tall Pine", "languages", List.of("en"),
             "lived_experience", List.of("anxiety"), "modes", List.of("in_person"), "capacity", 1);
-        MentorRef spanish = fixtures.mentor(circle, "Bright Fern", "languages", List.of("es", "en"),
+        MentorRef spanish = fixtures.mentor(circle, "Bright Fern", "languages", List.of("es-MX", "en"),
             "lived_experience", List.of("grief", "trauma"), "modes", List.of("virtual"), "capacity", 2);
         MentorRef paused = fixtures.mentor(circle, "Still Lake", "languages", List.of("fr"),
             "lived_experience", List.of("grief"), "modes", List.of("virtual", "in_person"), "status", "paused");
@@ -452,6 +452,8 @@ class MentorProfilesTest {
         assertThat(ids(viewer.http().get(base))).containsExactly(english.id(), spanish.id(), paused.id());
         assertThat(ids(viewer.http().get(base + "&language=en"))).containsExactly(english.id(), spanish.id());
         assertThat(ids(viewer.http().get(base + "&language=ES"))).containsExactly(spanish.id());
+        assertThat(ids(viewer.http().get(base + "&language=es-mx"))).containsExactly(spanish.id());
+        assertThat(ids(viewer.http().get(base + "&language=es-ES"))).isEmpty();
         assertThat(ids(viewer.http().get(base + "&lived_experience=grief"))).containsExactly(spanish.id(), paused.id());
         assertThat(ids(viewer.http().get(base + "&mode=in_person"))).containsExactly(english.id(), paused.id());
         assertThat(ids(viewer.http().get(base + "&accepting=true"))).containsExactly(spanish.id());
@@ -468,6 +470,8 @@ class MentorProfilesTest {
 
         assertThat(fieldErrors(viewer.http().get("/v1/mentors?lived_experience=sadness")))
             .containsExactly("lived_experience invalid_value");
+        assertThat(fieldErrors(viewer.http().get("/v1/mentors?language=e%25")))
+            .containsExactly("language invalid_value");
         assertThat(fieldErrors(viewer.http().get("/v1/mentors?mode=phone"))).containsExactly("mode invalid_value");
         assertThat(fieldErrors(viewer.http().get("/v1/mentors?accepting=yes"))).containsExactly("accepting wrong_type");
         assertThat(fieldErrors(viewer.http().get("/v1/mentors?limit=0"))).containsExactly("limit out_of_range");
