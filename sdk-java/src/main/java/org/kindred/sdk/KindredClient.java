@@ -31,6 +31,7 @@ import org.kindred.sdk.api.SystemApi;
 import org.kindred.sdk.api.UsersApi;
 import org.kindred.sdk.api.VenuesApi;
 import org.kindred.sdk.invoker.ApiClient;
+import org.kindred.sdk.invoker.ApiResponse;
 import org.kindred.sdk.invoker.ApiException;
 
 /**
@@ -50,6 +51,12 @@ public final class KindredClient {
     @FunctionalInterface
     public interface Call<T> {
         T run(KindredClient api) throws ApiException;
+    }
+
+    /** An SDK call that answers nothing, such as a delete. */
+    @FunctionalInterface
+    public interface Action {
+        void run(KindredClient api) throws ApiException;
     }
 
     /** Reads one page of a list, given the cursor of that page (null for the first). */
@@ -137,6 +144,26 @@ public final class KindredClient {
             }
             throw KindredException.from(e);
         }
+    }
+
+    /** Like {@link #call}, for operations that answer nothing (deletes, revocations, erasure). */
+    public void run(Action action) {
+        call(api -> {
+            action.run(api);
+            return null;
+        });
+    }
+
+    /**
+     * The version of what a {@code …WithHttpInfo} read returned, to send back as {@code If-Match} with a change;
+     * null when the response carried no ETag.
+     */
+    public static String etag(ApiResponse<?> response) {
+        return response.getHeaders().entrySet().stream()
+            .filter(header -> header.getKey().equalsIgnoreCase("ETag"))
+            .map(header -> header.getValue().get(0))
+            .findFirst()
+            .orElse(null);
     }
 
     /**

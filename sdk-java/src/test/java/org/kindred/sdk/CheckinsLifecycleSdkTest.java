@@ -135,17 +135,11 @@ class CheckinsLifecycleSdkTest {
     @Test
     void aParticipantDeletesACheckInAndNobodyElseCan() {
         Checkin shared = checkIn(new CheckinCreate().mood(3).visibility(Visibility.GROUP).groupId(circleId));
-        assertThatThrownBy(() -> heron.call(api -> {
-            api.checkins().deleteCheckin(shared.getId(), null);
-            return null;
-        })).isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
+        assertThatThrownBy(() -> heron.run(api -> api.checkins().deleteCheckin(shared.getId(), null))).isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
         assertThat(heron.call(api -> api.checkins().getCheckin(shared.getId(), null)).getMood()).isEqualTo(3);
 
         String etag = etag(fern.call(api -> api.checkins().getCheckinWithHttpInfo(shared.getId(), null)));
-        fern.call(api -> {
-            api.checkins().deleteCheckin(shared.getId(), etag);
-            return null;
-        });
+        fern.run(api -> api.checkins().deleteCheckin(shared.getId(), etag));
 
         assertThatThrownBy(() -> fern.call(api -> api.checkins().getCheckin(shared.getId(), null)))
             .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo("not_found"));
@@ -233,16 +227,10 @@ class CheckinsLifecycleSdkTest {
         cloud.call(api -> api.checkins().createCheckin(new CheckinCreate().programId(harborId).mood(3), null));
         OffsetDateTime before = OffsetDateTime.now(ZoneOffset.UTC).minusSeconds(1);
 
-        assertThatThrownBy(() -> cloud.call(api -> {
-            api.users().eraseMe(new ErasureRequest().password("not my password"));
-            return null;
-        })).isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
+        assertThatThrownBy(() -> cloud.run(api -> api.users().eraseMe(new ErasureRequest().password("not my password")))).isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.code()).isEqualTo("forbidden"));
         assertThat(cloud.call(api -> api.users().getMe((String) null)).getMemberships()).hasSize(1);
 
-        cloud.call(api -> {
-            api.users().eraseMe(new ErasureRequest().password(TestServer.PASSWORD));
-            return null;
-        });
+        cloud.run(api -> api.users().eraseMe(new ErasureRequest().password(TestServer.PASSWORD)));
 
         assertThatThrownBy(() -> TestClients.signedIn(server, account.email(), TestServer.PASSWORD))
             .isInstanceOfSatisfying(UnauthorizedException.class, e -> assertThat(e.code()).isEqualTo("invalid_credentials"));

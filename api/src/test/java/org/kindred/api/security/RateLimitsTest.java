@@ -25,8 +25,9 @@ class RateLimitsTest {
     @Test
     void defaultsCoverEveryLimitedAction() {
         assertThat(RateLimits.DEFAULTS).containsOnlyKeys("login_account", "login_ip", "register_ip", "refresh_ip",
-            "redeem_user");
+            "redeem_user", "checkin_user");
         assertThat(RateLimits.DEFAULTS.get("login_account")).isEqualTo(new RateLimits.Limit(10, Duration.ofMinutes(15)));
+        assertThat(RateLimits.DEFAULTS.get("checkin_user")).isEqualTo(new RateLimits.Limit(120, Duration.ofHours(1)));
     }
 
     @Test
