@@ -4,6 +4,8 @@ import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.plugin.bundled.CorsPlugin;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -12,8 +14,6 @@ import org.kindred.api.audit.AuditRoutes;
 import org.kindred.api.audit.AuditTrail;
 import org.kindred.api.auth.AuthRoutes;
 import org.kindred.api.checkins.CheckinRoutes;
-import org.kindred.api.privacy.PrivacyRoutes;
-import org.kindred.api.progress.ProgressRoutes;
 import org.kindred.api.feeds.FeedRoutes;
 import org.kindred.api.groups.GroupRoutes;
 import org.kindred.api.http.ApiException;
@@ -25,7 +25,9 @@ import org.kindred.api.invitations.InvitationRoutes;
 import org.kindred.api.members.MemberRoutes;
 import org.kindred.api.mentors.MentorRoutes;
 import org.kindred.api.mentors.MentorshipRoutes;
+import org.kindred.api.privacy.PrivacyRoutes;
 import org.kindred.api.programs.ProgramRoutes;
+import org.kindred.api.progress.ProgressRoutes;
 import org.kindred.api.security.Authenticator;
 import org.kindred.api.security.Principal;
 import org.kindred.api.sessions.SessionRoutes;
@@ -57,11 +59,23 @@ public final class KindredApp {
         this.javalin = Javalin.create(config -> configure(config, authenticator));
     }
 
+    /** CORS stays off unless origins are configured; then only they may call, and read the headers clients need. */
+    private static void allowBrowserOrigins(JavalinConfig config, List<String> origins) {
+        if (origins.isEmpty()) {
+            return;
+        }
+        config.registerPlugin(new CorsPlugin(cors -> cors.addRule(rule -> {
+            rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
+            List.of("ETag", "Location", "Request-Id", "Retry-After").forEach(rule::exposeHeader);
+        })));
+    }
+
     private void configure(JavalinConfig config, Authenticator authenticator) {
         config.startup.showJavalinBanner = false;
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
         config.staticFiles.enableWebjars();
+        allowBrowserOrigins(config, services.config().corsOrigins());
         config.requestLogger.http((ctx, millis) -> LOG.info("{} {} {} {} {}ms", RequestIds.of(ctx), ctx.method(),
             ctx.path(), ctx.statusCode(), Math.round(millis)));
         RoutesConfig routes = config.routes;

@@ -3,11 +3,13 @@ package org.kindred.api.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.kindred.api.db.Durability;
 
 /**
@@ -21,6 +23,7 @@ public record Config(
     String baseUrl,
     RateLimits rateLimits,
     Durability durability,
+    List<String> corsOrigins,
     Optional<AdminBootstrap> adminBootstrap,
     boolean demo) {
 
@@ -32,6 +35,8 @@ public record Config(
         }
     }
 
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
+
     private static final List<Setting> SETTINGS = List.of(
         new Setting("KINDRED_PORT", "--port", "8080", "TCP port to listen on (0 picks a free one)"),
         new Setting("KINDRED_DB", "--db", "./kindred.db", "SQLite database file (./kindred-demo.db with --demo)"),
@@ -39,6 +44,7 @@ public record Config(
         new Setting("KINDRED_BASE_URL", "--base-url", "http://localhost:<port>", "public URL of the API, used as token issuer and in links"),
         new Setting("KINDRED_RATE_LIMITS", "--rate-limits", "on", "on, off, or overrides such as login_account=5/10m"),
         new Setting("KINDRED_DURABILITY", "--durability", "full", "full (fsync each commit) or normal (survives process crashes only)"),
+        new Setting("KINDRED_CORS_ORIGINS", "--cors-origins", "", "browser origins allowed to call the API, comma-separated; none by default"),
         new Setting("KINDRED_ADMIN_EMAIL", null, "", "with KINDRED_ADMIN_PASSWORD: create this admin at start-up if no admin exists"),
         new Setting("KINDRED_ADMIN_PASSWORD", null, "", "password of that first admin (at least 12 characters)"));
 
@@ -87,7 +93,8 @@ public record Config(
         String baseUrl = baseUrl(values.getOrDefault("KINDRED_BASE_URL", "http://localhost:" + port));
         RateLimits rateLimits = RateLimits.parse(values.get("KINDRED_RATE_LIMITS"));
         Durability durability = durability(values.getOrDefault("KINDRED_DURABILITY", "full"));
-        return new Config(port, database, keys, baseUrl, rateLimits, durability,
+        List<String> corsOrigins = corsOrigins(values.getOrDefault("KINDRED_CORS_ORIGINS", ""));
+        return new Config(port, database, keys, baseUrl, rateLimits, durability, corsOrigins,
             adminBootstrap(values.get("KINDRED_ADMIN_EMAIL"), values.get("KINDRED_ADMIN_PASSWORD")), demo);
     }
 
@@ -115,6 +122,23 @@ public record Config(
         }
         throw new ConfigException("KINDRED_BASE_URL must be an absolute http(s) URL such as https://api.example.org, not '"
             + value + "'");
+    }
+
+    /** Exact origins such as https://app.example.org; a wildcard is refused, since these responses carry personal data. */
+    private static List<String> corsOrigins(String value) {
+        List<String> origins = new ArrayList<>();
+        for (String item : value.split(",")) {
+            String origin = item.strip();
+            if (origin.isEmpty()) {
+                continue;
+            }
+            if (!ORIGIN.matcher(origin).matches()) {
+                throw new ConfigException("KINDRED_CORS_ORIGINS must list origins such as https://app.example.org "
+                    + "(scheme, host and optional port; no path, no wildcard), not '" + origin + "'");
+            }
+            origins.add(origin);
+        }
+        return List.copyOf(origins);
     }
 
     private static Durability durability(String value) {

@@ -27,6 +27,7 @@ class ConfigTest {
         assertThat(config.rateLimits().enabled()).isTrue();
         assertThat(config.rateLimits().limits()).isEqualTo(RateLimits.DEFAULTS);
         assertThat(config.durability()).isEqualTo(Durability.full);
+        assertThat(config.corsOrigins()).isEmpty();
         assertThat(config.adminBootstrap()).isEmpty();
         assertThat(config.demo()).isFalse();
     }
@@ -40,6 +41,7 @@ class ConfigTest {
             "KINDRED_BASE_URL", "https://api.example.org/",
             "KINDRED_RATE_LIMITS", "off",
             "KINDRED_DURABILITY", "normal",
+            "KINDRED_CORS_ORIGINS", "https://app.example.org,http://localhost:3000",
             "KINDRED_ADMIN_EMAIL", "quiet.river@example.org",
             "KINDRED_ADMIN_PASSWORD", SECRET), List.of());
 
@@ -49,6 +51,7 @@ class ConfigTest {
         assertThat(config.baseUrl()).isEqualTo("https://api.example.org");
         assertThat(config.rateLimits().enabled()).isFalse();
         assertThat(config.durability()).isEqualTo(Durability.normal);
+        assertThat(config.corsOrigins()).containsExactly("https://app.example.org", "http://localhost:3000");
         assertThat(config.adminBootstrap()).contains(new Config.AdminBootstrap("quiet.river@example.org", SECRET));
     }
 
@@ -123,6 +126,9 @@ class ConfigTest {
         "KINDRED_RATE_LIMITS, login_account=5",
         "KINDRED_RATE_LIMITS, unknown_limit=5/1m",
         "KINDRED_RATE_LIMITS, login_ip=0/1m",
+        "KINDRED_CORS_ORIGINS, *",
+        "KINDRED_CORS_ORIGINS, https://app.example.org/path",
+        "KINDRED_CORS_ORIGINS, app.example.org",
     })
     void badValueIsRefusedWithOneLineNamingTheVariable(String variable, String value) {
         assertThatThrownBy(() -> Config.load(Map.of(variable, value), List.of()))
