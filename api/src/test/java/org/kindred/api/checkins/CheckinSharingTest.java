@@ -2,6 +2,7 @@ package org.kindred.api.checkins;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.kindred.api.checkins.CheckinFixtures.checkinId;
+import static org.kindred.api.checkins.CheckinFixtures.postEmpty;
 import static org.kindred.api.checkins.CheckinSharingTest.Actor.ADMIN;
 import static org.kindred.api.checkins.CheckinSharingTest.Actor.ANONYMOUS;
 import static org.kindred.api.checkins.CheckinSharingTest.Actor.COMPLETED_MENTOR;
@@ -33,6 +34,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.kindred.api.checkins.CheckinFixtures.World;
+import org.kindred.api.groups.GroupFixtures;
+import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.Http;
 import org.kindred.api.testing.HttpResult;
 import org.kindred.api.testing.Session;
@@ -378,5 +381,39 @@ class CheckinSharingTest {
         assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
         assertThat(mentor.http().get("/v1/checkins/" + shared).status()).isEqualTo(404);
         assertThat(mentor.http().get("/v1/checkins?participant_id=" + participant.userId()).json().path("data")).isEmpty();
+    }
+
+    @Test
+    void aMentorSeesOnlyTheCheckinsOfTheProgramTheyMentorIn() {
+        Session participant = fixtures.participant(world.program(), "Amber Dawn");
+        Session mentor = fixtures.mentor(world.program(), "Kind Willow");
+        fixtures.mentorship(world.program(), mentor, participant);
+        ProgramFixtures.grant(server, world.otherProgram().id(), participant, "participant");
+        String elsewhere = checkinId(participant, world.otherProgram().id(), "visibility", "mentor");
+        String here = checkinId(participant, world.program().id(), "visibility", "mentor");
+
+        assertThat(mentor.http().get("/v1/checkins/" + here).status()).isEqualTo(200);
+        assertThat(mentor.http().get("/v1/checkins/" + elsewhere).status()).isEqualTo(404);
+        assertThat(CheckinFixtures.allIds(mentor.http(), "/v1/checkins?participant_id=" + participant.userId()))
+            .containsExactly(here);
+    }
+
+    @Test
+    void aMemberAwaitingApprovalSeesNothingSharedWithTheGroup() {
+        HttpResult group = world.program().coordinator().http().post("/v1/groups",
+            GroupFixtures.body(world.program().id(), "{\"membership_policy\": \"approval\"}"));
+        String groupId = group.text("/id");
+        Session author = fixtures.participant(world.program(), "Amber Dawn");
+        String authorMembership = CheckinFixtures.join(author, groupId);
+        HttpResult approved = postEmpty(world.program().coordinator(),
+            "/v1/groups/" + groupId + "/members/" + authorMembership + "/approve");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        Session waiting = fixtures.participant(world.program(), "Kind Willow");
+        assertThat(GroupFixtures.join(waiting, groupId).path("status").asText()).isEqualTo("pending");
+
+        String shared = checkinId(author, world.program().id(), "visibility", "group", "group_id", groupId);
+
+        assertThat(waiting.http().get("/v1/checkins/" + shared).status()).isEqualTo(404);
+        assertThat(CheckinFixtures.allIds(waiting.http(), "/v1/checkins?group_id=" + groupId)).isEmpty();
     }
 }
