@@ -32,11 +32,13 @@ class ProgressTest {
     private static final SettableClock CLOCK = new SettableClock(Instant.parse("2026-01-05T18:00:00Z"));
     private static TestServer server;
     private static CheckinFixtures fixtures;
+    private static Seeded sixWeeks;
 
     @BeforeAll
     static void start() {
         server = TestServer.start(CheckinFixtures.ENV, CLOCK);
         fixtures = new CheckinFixtures(server);
+        sixWeeks = seedSixWeeks();
     }
 
     @AfterAll
@@ -75,8 +77,8 @@ class ProgressTest {
     private record Seeded(Program program, Session participant) {
     }
 
-    /** Eight check-ins over six weeks, with a week off; "today" is Wednesday 11 February. */
-    private static Seeded sixWeeks() {
+    /** Eight check-ins over six weeks, with a week off. */
+    private static Seeded seedSixWeeks() {
         CLOCK.set(chicago("2026-01-05T08:00"));
         Program program = fixtures.program("Harbor Peer Circle", "Quiet River");
         Session participant = fixtures.participant(program, "Green Fern");
@@ -88,8 +90,13 @@ class ProgressTest {
         checkInAt("2026-02-04T12:00", program, participant, "mood", 4);
         checkInAt("2026-02-05T12:00", program, participant, "mood", 4);
         checkInAt("2026-02-10T12:00", program, participant, "mood", 4);
+        return new Seeded(program, participant);
+    }
+
+    /** The six weeks seen on Wednesday 11 February. */
+    private static Seeded sixWeeks() {
         CLOCK.set(chicago("2026-02-11T12:00"));
-        return new Seeded(program, fixtures.fresh(participant));
+        return new Seeded(sixWeeks.program(), fixtures.fresh(sixWeeks.participant()));
     }
 
     @Test
