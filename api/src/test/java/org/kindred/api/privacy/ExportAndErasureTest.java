@@ -13,6 +13,8 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -71,7 +73,7 @@ class ExportAndErasureTest {
      * A person who registered and redeemed an invitation (both with Idempotency-Key), set match preferences,
      * joined a group and took a seat, has a mentor who logged a meeting about them, checked in privately, with
      * their mentor and with the group, said they were in crisis (an alert a coordinator acknowledged), was
-     * encouraged, encouraged someone, exported their data and had their check-ins and progress read.
+     * encouraged, encouraged someone, was marked as attending a past session, exported their data and had their check-ins and progress read.
      */
     private static Life life() {
         Program program = fixtures.program("Harbor Peer Circle", "Quiet River");
@@ -91,12 +93,19 @@ class ExportAndErasureTest {
 
         Session mentor = fixtures.mentor(program, "Steady Oak");
         Session member = fixtures.participant(program, "Blue Heron");
-        String groupId = fixtures.group(program, mentor);
+        LocalDate threeWeeksAgo = LocalDate.now(ZoneId.of("America/Chicago")).minusWeeks(3);
+        String groupId = created(program.coordinator().http().post("/v1/groups", GroupFixtures.body(program.id(),
+            "{\"facilitator_ids\": [\"" + mentor.userId() + "\"], \"schedule\": {\"start_date\": \"" + threeWeeksAgo
+                + "\"}}"))).text("/id");
         created(person.http().header("Idempotency-Key", "join-1").send("POST", "/v1/groups/" + groupId + "/members",
             (String) null, null));
         CheckinFixtures.join(member, groupId);
         String session = GroupFixtures.comingSessions(person.http(), groupId).get(0).path("id").asText();
         created(person.http().put("/v1/sessions/" + session + "/rsvp", "{\"status\": \"going\", \"attendance_mode\": \"online\"}"));
+        String past = GroupFixtures.sessions(mentor.http(), groupId, Instant.now().minus(Duration.ofDays(22)).toString(),
+            Instant.now().toString()).get(0).path("id").asText();
+        created(mentor.http().put("/v1/sessions/" + past + "/attendance",
+            "{\"records\": [{\"user_id\": \"" + person.userId() + "\", \"status\": \"attended\"}]}"));
 
         String mentorshipId = created(program.coordinator().http().header("Idempotency-Key", "pair-1").post("/v1/mentorships",
             ProgramFixtures.json(Map.of("program_id", program.id(), "participant_id", person.userId(),
@@ -252,7 +261,7 @@ class ExportAndErasureTest {
         List<String> before = traces(life);
         assertThat(before).as("the person left data in these tables").contains("users.id", "users.email",
             "users.display_name", "checkins.participant_id", "encouragements.author_id", "group_members.user_id",
-            "rsvps.user_id", "mentorships.participant_id", "alerts.participant_id",
+            "rsvps.user_id", "attendance.user_id", "mentorships.participant_id", "alerts.participant_id",
             "idempotency_keys.scope", "idempotency_keys.body", "refresh_tokens.user_id", "invitations.redeemed_by",
             "program_members.user_id", "audit_log.subject_id", "audit_log.actor_id", "mentorship_meetings.note");
 
