@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.kindred.api.checkins.CheckinFixtures;
 import org.kindred.api.checkins.CheckinFixtures.Program;
@@ -73,7 +74,8 @@ class ExportAndErasureTest {
      * A person who registered and redeemed an invitation (both with Idempotency-Key), set match preferences,
      * joined a group and took a seat, has a mentor who logged a meeting about them, checked in privately, with
      * their mentor and with the group, said they were in crisis (an alert a coordinator acknowledged), was
-     * encouraged, encouraged someone, was marked as attending a past session, exported their data and had their check-ins and progress read.
+     * encouraged, encouraged someone, was marked as attending a past session, exported their data and had
+     * their check-ins and progress read.
      */
     private static Life life() {
         Program program = fixtures.program("Harbor Peer Circle", "Quiet River");
@@ -183,6 +185,16 @@ class ExportAndErasureTest {
         assertThat(texts(data.path("encouragements_received"), "author_display_name")).containsExactly("Blue Heron");
         assertThat(texts(data.path("alerts"), "id")).containsExactly(life.alertId());
         assertThat(texts(data.path("alerts"), "acknowledged_by_display_name")).containsExactly("Quiet River");
+    }
+
+    @Test
+    @Disabled("contract: DataExport has no place for attendance records, though the README says the export holds "
+        + "everything Kindred holds about the caller and erasure deletes them")
+    void theExportHoldsTheirAttendance() {
+        JsonNode data = kept.person().http().get("/v1/me/export").json();
+
+        assertThat(data.path("attendance")).hasSize(1);
+        assertThat(data.path("attendance").get(0).path("status").asText()).isEqualTo("attended");
     }
 
     @Test
