@@ -104,7 +104,7 @@ class CheckinSharingTest {
             row(PEER,                   "",                            404),
             row(COORDINATOR,            "",                            200),
             row(OTHER_COORDINATOR,      "",                            404),
-            row(ADMIN,                  "",                            200),
+            row(ADMIN,                  "",                            404),
             row(ANONYMOUS,              "",                            401));
     }
 

@@ -232,7 +232,7 @@ class ProgressTest {
     }
 
     @Test
-    void theParticipantTheirMentorAndTheCoordinatorsReadProgressAndNobodyElse() {
+    void theParticipantTheirMentorAndTheCoordinatorsReadProgressAndNobodyElseNotEvenAnAdmin() {
         CLOCK.set(chicago("2026-02-11T12:00"));
         Program program = fixtures.program("Harbor Peer Circle", "Quiet River");
         Program other = fixtures.program("Cedar Valley Circle", "Still Pond");
@@ -253,12 +253,14 @@ class ProgressTest {
         answers.put("ex-mentor", progress(exMentor, participant, program, "").status());
         answers.put("peer", progress(peer, participant, program, "").status());
         answers.put("other coordinator", progress(other.coordinator(), participant, program, "").status());
+        answers.put("admin", progress(fixtures.admin(), participant, program, "").status());
         answers.put("anonymous", server.http().get("/v1/participants/" + participant.userId() + "/progress?program_id="
             + program.id()).status());
 
         assertThat(answers).containsExactly(Map.entry("participant", 200), Map.entry("mentor", 200),
             Map.entry("coordinator", 200), Map.entry("second coordinator", 200), Map.entry("ex-mentor", 404),
-            Map.entry("peer", 404), Map.entry("other coordinator", 404), Map.entry("anonymous", 401));
+            Map.entry("peer", 404), Map.entry("other coordinator", 404), Map.entry("admin", 404),
+            Map.entry("anonymous", 401));
         assertThat(progress(mentor, participant, program, "").body()).doesNotContain("Kept this one to myself.");
         assertThat(progress(peer, participant, program, "").body()).doesNotContain("weeks")
             .doesNotContain(participant.email());
