@@ -231,8 +231,4 @@ public final class CheckinFixtures {
         result.json().path("errors").forEach(e -> errors.add(e.path("field").asText() + " " + e.path("code").asText()));
         return errors;
     }
-
-    public static String repeat(char c, int times) {
-        return String.valueOf(c).repeat(times);
-    }
 }
