@@ -20,12 +20,13 @@ import org.kindred.api.programs.Program;
 import org.kindred.api.programs.ProgramService;
 import org.kindred.api.security.Principal;
 import org.kindred.api.security.ProgramRoles;
+import org.kindred.api.security.Role;
 
 /**
  * A participant's progress in a program: check-ins and average mood per ISO week (in the program's time
  * zone), the current streak of consecutive weeks with a check-in, and WHO-5 first against latest. Seen by
- * the participant, their mentor while supporting them, and the program's coordinators; others' reads are
- * audited.
+ * the participant, their mentor while supporting them, and the program's coordinators (not admins as such);
+ * others' reads are audited.
  */
 public final class ProgressService {
     static final int DEFAULT_WEEKS = 12;
@@ -58,7 +59,8 @@ public final class ProgressService {
     public Progress progress(Principal caller, String participantId, String programId, LocalDate from, LocalDate to) {
         Program program = programs.get(Optional.of(caller), programId);
         boolean self = caller.userId().equals(participantId);
-        if (!self && !roles.canManage(caller, programId) && !mentors.supports(caller.userId(), participantId, programId)) {
+        if (!self && !roles.of(caller, programId).contains(Role.coordinator)
+            && !mentors.supports(caller.userId(), participantId, programId)) {
             throw ApiException.notFound("participant " + participantId);
         }
         ZoneId zone = ZoneId.of(program.timezone());
