@@ -31,7 +31,7 @@ final class DemoCheckins {
     void seed(Program harbor, Group monday, Principal fern, Principal heron, Principal coordinator) {
         ZoneId zone = ZoneId.of(harbor.timezone());
         LocalDate today = LocalDate.now(services.clock().withZone(zone));
-        DemoClock clock = new DemoClock(services.clock().instant());
+        SettableClock clock = new SettableClock(services.clock().instant());
         Services past = services.withClock(clock);
         int[] fernMoods = {2, 3, 3, 2, 3, 4, 3, 4, 4, 3, 4, 5};
         for (int i = 0; i < fernMoods.length; i++) {

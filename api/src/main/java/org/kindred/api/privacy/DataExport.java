@@ -9,6 +9,7 @@ import org.kindred.api.groups.GroupMember;
 import org.kindred.api.members.ProgramPreferences;
 import org.kindred.api.mentors.Meeting;
 import org.kindred.api.mentors.Mentorship;
+import org.kindred.api.sessions.OwnAttendance;
 import org.kindred.api.sessions.Rsvp;
 import org.kindred.api.users.Me;
 
@@ -19,6 +20,7 @@ public record DataExport(
     List<ProgramPreferences> matchPreferences,
     List<GroupMember> groupMemberships,
     List<Rsvp> rsvps,
+    List<OwnAttendance> attendance,
     List<Mentorship> mentorships,
     List<Meeting> mentorshipMeetings,
     List<Checkin> checkins,

@@ -13,6 +13,7 @@ import org.kindred.api.mentors.MentorshipService;
 import org.kindred.api.security.PasswordHasher;
 import org.kindred.api.security.Principal;
 import org.kindred.api.security.RateLimiter;
+import org.kindred.api.sessions.AttendanceService;
 import org.kindred.api.sessions.RsvpService;
 import org.kindred.api.users.Account;
 import org.kindred.api.users.UserService;
@@ -31,6 +32,7 @@ public final class PrivacyService {
     private final MemberService members;
     private final GroupMemberService groupMembers;
     private final RsvpService rsvps;
+    private final AttendanceService attendance;
     private final MentorshipService mentorships;
     private final CheckinService checkins;
     private final AlertService alerts;
@@ -40,7 +42,8 @@ public final class PrivacyService {
     private final Clock clock;
 
     public PrivacyService(Database db, UserService users, UserStore accounts, MemberService members,
-                          GroupMemberService groupMembers, RsvpService rsvps, MentorshipService mentorships,
+                          GroupMemberService groupMembers, RsvpService rsvps, AttendanceService attendance,
+                          MentorshipService mentorships,
                           CheckinService checkins, AlertService alerts, PasswordHasher hasher, RateLimiter rateLimiter,
                           AuditTrail audit, Clock clock) {
         this.db = db;
@@ -49,6 +52,7 @@ public final class PrivacyService {
         this.members = members;
         this.groupMembers = groupMembers;
         this.rsvps = rsvps;
+        this.attendance = attendance;
         this.mentorships = mentorships;
         this.checkins = checkins;
         this.alerts = alerts;
@@ -61,7 +65,7 @@ public final class PrivacyService {
     public DataExport export(Principal caller) {
         String id = caller.userId();
         DataExport export = new DataExport(clock.instant(), users.me(caller), members.preferencesOfUser(id),
-            groupMembers.allOf(id), rsvps.allOf(id), mentorships.allOf(id), mentorships.meetingsOf(id),
+            groupMembers.allOf(id), rsvps.allOf(id), attendance.allOf(id), mentorships.allOf(id), mentorships.meetingsOf(id),
             checkins.allOf(id), checkins.encouragementsSentBy(id), checkins.encouragementsReceivedBy(id),
             alerts.about(id));
         db.useWrite(handle -> audit.record(handle, id, AuditAction.data_exported, id, null));

@@ -72,4 +72,9 @@ public final class AttendanceService {
     private Page<AttendanceRecord> all(SessionId id) {
         return new Page<>(store.list(id), false, null);
     }
+
+    /** Every attendance record of a person, for their own data export. */
+    public List<OwnAttendance> allOf(String userId) {
+        return store.allOf(userId);
+    }
 }

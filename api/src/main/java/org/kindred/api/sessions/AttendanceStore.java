@@ -40,4 +40,15 @@ public final class AttendanceStore {
                 AttendanceStatus.valueOf(rs.getString("status")), Rows.instant(rs, "recorded_at")))
             .list());
     }
+
+    List<OwnAttendance> allOf(String userId) {
+        return db.read(handle -> handle.createQuery("""
+                SELECT group_id, occurrence_at, status, recorded_at FROM attendance
+                 WHERE user_id = :user ORDER BY occurrence_at, group_id""")
+            .bind("user", userId)
+            .map((rs, ctx) -> new OwnAttendance(
+                new SessionId(rs.getString("group_id"), Rows.instant(rs, "occurrence_at")).encode(),
+                rs.getString("group_id"), AttendanceStatus.valueOf(rs.getString("status")), Rows.instant(rs, "recorded_at")))
+            .list());
+    }
 }

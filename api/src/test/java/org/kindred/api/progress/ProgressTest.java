@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.kindred.api.checkins.CheckinFixtures;
 import org.kindred.api.checkins.CheckinFixtures.Program;
 import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.MutableClock;
 import org.kindred.api.testing.Session;
 import org.kindred.api.testing.TestServer;
 
@@ -29,7 +30,7 @@ import org.kindred.api.testing.TestServer;
  */
 class ProgressTest {
     private static final ZoneId CHICAGO = ZoneId.of("America/Chicago");
-    private static final SettableClock CLOCK = new SettableClock(Instant.parse("2026-01-05T18:00:00Z"));
+    private static final MutableClock CLOCK = new MutableClock(Instant.parse("2026-01-05T18:00:00Z"));
     private static TestServer server;
     private static CheckinFixtures fixtures;
     private static Seeded sixWeeks;

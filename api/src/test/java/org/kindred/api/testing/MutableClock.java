@@ -1,39 +1,15 @@
 package org.kindred.api.testing;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
+import org.kindred.api.demo.SettableClock;
 
-/** A clock tests can move forward, to reach expiries without waiting. */
-public final class MutableClock extends Clock {
-    private volatile Instant now;
-
+/** A clock tests can move, to reach expiries without waiting. */
+public final class MutableClock extends SettableClock {
     public MutableClock(Instant start) {
-        this.now = start;
+        super(start);
     }
 
     public static MutableClock atSystemTime() {
         return new MutableClock(Instant.now());
-    }
-
-    public void advance(Duration duration) {
-        now = now.plus(duration);
-    }
-
-    @Override
-    public Instant instant() {
-        return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-        return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-        return this;
     }
 }

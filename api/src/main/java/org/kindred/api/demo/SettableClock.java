@@ -1,20 +1,21 @@
-package org.kindred.api.progress;
+package org.kindred.api.demo;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * A clock a test sets to any instant, forwards or back. Unlike MutableClock, {@link #withZone} honours the
- * zone (sharing the same time), so the server's "today in the program's time zone" is what it would be.
+ * A clock set by hand: the demo makes its history through the ordinary services at past moments, and tests
+ * move time to reach expiries. Its zoned copies share its time, so "today in the program's time zone" is right.
  */
-final class SettableClock extends Clock {
+public class SettableClock extends Clock {
     private final AtomicReference<Instant> now;
     private final ZoneId zone;
 
-    SettableClock(Instant start) {
+    public SettableClock(Instant start) {
         this(new AtomicReference<>(start), ZoneOffset.UTC);
     }
 
@@ -23,8 +24,12 @@ final class SettableClock extends Clock {
         this.zone = zone;
     }
 
-    void set(Instant instant) {
+    public void set(Instant instant) {
         now.set(instant);
+    }
+
+    public void advance(Duration duration) {
+        now.updateAndGet(instant -> instant.plus(duration));
     }
 
     @Override
@@ -38,7 +43,7 @@ final class SettableClock extends Clock {
     }
 
     @Override
-    public Clock withZone(ZoneId zone) {
-        return new SettableClock(now, zone);
+    public Clock withZone(ZoneId other) {
+        return new SettableClock(now, other);
     }
 }
