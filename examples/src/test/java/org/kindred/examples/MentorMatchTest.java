@@ -113,27 +113,29 @@ class MentorMatchTest {
 
     @Test
     void aFullMentorNamedByTheCoordinatorIsRefusedAndTheBestMatchWithRoomIsNamed() {
+        Account finch = newParticipant("Grey Finch", new MatchPreferencesInput());
         Console console = new Console();
 
-        int status = run("peer@demo.kindred.dev", "Bright Harbor", console);
+        int status = run(finch.email(), "Bright Harbor", console);
 
         assertThat(status).isEqualTo(1);
         assertThat(console.lines()).endsWith(
             "Bright Harbor is not in the ranking, which lists active mentors with a free place; asking anyway.",
-            "Asking Bright Harbor to mentor Blue Heron...",
+            "Asking Bright Harbor to mentor Grey Finch...",
             "Not requested: Bright Harbor has no free place: every place is taken. The best match with room is Steady Oak.");
-        assertThat(mentorshipsOf(participantId("peer@demo.kindred.dev")))
-            .extracting(Mentorship::getMentorDisplayName).containsExactly("Bright Harbor");
+        assertThat(mentorshipsOf(finch.id())).isEmpty();
     }
 
     @Test
     void aPausedMentorIsNotTakingMentees() {
+        Account moth = newParticipant("Soft Moth", new MatchPreferencesInput());
         Console console = new Console();
 
-        int status = run("peer@demo.kindred.dev", "Quiet Lantern", console);
+        int status = run(moth.email(), "Quiet Lantern", console);
 
         assertThat(status).isEqualTo(1);
         assertThat(console.lines()).last().isEqualTo("Not requested: Quiet Lantern is not taking new mentees right now.");
+        assertThat(mentorshipsOf(moth.id())).isEmpty();
     }
 
     @Test
