@@ -25,7 +25,6 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 import org.kindred.sdk.KindredClient;
 import org.kindred.sdk.KindredException;
-import org.kindred.sdk.NotFoundException;
 import org.kindred.sdk.api.GroupsApi;
 import org.kindred.sdk.api.ProgramsApi;
 import org.kindred.sdk.api.VenuesApi;
@@ -49,8 +48,7 @@ import org.kindred.sdk.model.Venue;
  * its first response (the server's clock, rounded down to the second, so nothing changed during a sync is
  * missed by the next one; a few items may come twice and are merged). Items that leave the public directory
  * (deleted, archived, closed) are not reported by an incremental sync: delete the state file now and then to
- * start afresh. A group's {@code pet_friendly} follows its venue without the group's {@code updated_at}
- * moving, so the groups at a venue that changed are read again.
+ * start afresh.
  */
 public final class DirectorySync {
     /** Subtracted from this machine's clock when the server sends no {@code Date}, for clocks that disagree. */
@@ -89,8 +87,6 @@ public final class DirectorySync {
             List<String> groups = merge.add("group", Group::getId, kindred.autoPage((api, cursor) ->
                 api.groups().listGroups(GroupsApi.APIListGroupsRequest.newBuilder()
                     .updatedSince(updatedSince).limit(100).cursor(cursor).build())));
-            List<String> reread = since == null ? List.of()
-                : merge.add("group", Group::getId, groupsAt(venues, records, groups, kindred, merge).stream());
 
             List<String> lines = new ArrayList<>();
             for (ObjectNode record : records.values()) {
@@ -99,10 +95,9 @@ public final class DirectorySync {
             replace(file, lines);
             replace(stateFile, List.of(started.toString()));
             out.println("Fetched " + merge.fetched + ": " + count(programs, "program") + ", " + count(venues, "venue")
-                + ", " + count(groups, "group")
-                + (reread.isEmpty() ? "" : ", and " + count(reread, "group") + " at changed venues") + ".");
+                + ", " + count(groups, "group") + ".");
             out.println("Wrote " + file + ": " + lines.size() + " records (" + merge.added + " new, " + merge.changed
-                + " updated" + (merge.removed == 0 ? "" : ", " + merge.removed + " removed") + ").");
+                + " updated).");
             out.println("The next sync asks for what changed since " + started + ".");
             return 0;
         } catch (KindredException e) {
@@ -118,32 +113,6 @@ public final class DirectorySync {
         }
     }
 
-    /**
-     * The mirrored groups that meet at a venue that just changed, read again. A group's {@code pet_friendly} is
-     * computed from its venue, but a change to the venue does not move the group's {@code updated_at}, so
-     * {@code updated_since} alone would leave the mirror's copy stale. A group no longer public is dropped.
-     */
-    private static List<Group> groupsAt(List<String> changedVenues, Map<String, ObjectNode> records,
-                                        List<String> fetchedGroups,
-                                        KindredClient kindred, Merge merge) {
-        List<String> stale = records.values().stream()
-            .filter(record -> record.path("kind").asText().equals("group"))
-            .filter(record -> changedVenues.contains(record.at("/data/venue_id").asText()))
-            .map(record -> record.path("id").asText())
-            .filter(id -> !fetchedGroups.contains(id))
-            .toList();
-        List<Group> reread = new ArrayList<>();
-        for (String id : stale) {
-            try {
-                reread.add(kindred.call(api -> api.groups().getGroup(
-                    GroupsApi.APIGetGroupRequest.newBuilder().groupId(id).build())));
-            } catch (NotFoundException gone) {
-                merge.remove(id);
-            }
-        }
-        return reread;
-    }
-
     /** Folds fetched items into the records by id, counting what it saw. */
     private static final class Merge {
         private final Map<String, ObjectNode> records;
@@ -151,7 +120,6 @@ public final class DirectorySync {
         private int fetched;
         private int added;
         private int changed;
-        private int removed;
 
         Merge(Map<String, ObjectNode> records, ObjectMapper json) {
             this.records = records;
@@ -173,12 +141,6 @@ public final class DirectorySync {
             });
             fetched += ids.size();
             return ids;
-        }
-
-        void remove(String id) {
-            if (records.remove(id) != null) {
-                removed++;
-            }
         }
     }
 

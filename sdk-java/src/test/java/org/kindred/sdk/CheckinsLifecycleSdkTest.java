@@ -31,7 +31,7 @@ import org.kindred.sdk.model.Encouragement;
 import org.kindred.sdk.model.EncouragementCreate;
 import org.kindred.sdk.model.ErasureRequest;
 import org.kindred.sdk.model.Mentorship;
-import org.kindred.sdk.model.Safety;
+import org.kindred.sdk.model.SafetyLevel;
 import org.kindred.sdk.model.Tag;
 import org.kindred.sdk.model.Visibility;
 
@@ -183,12 +183,12 @@ class CheckinsLifecycleSdkTest {
     void aCrisisCheckInShowsCrisisLinesAndTheMentorTakesUpTheAlert() {
         Checkin crisis = checkIn(new CheckinCreate().mood(1).inCrisis(true).note("I can't do tonight.")
             .visibility(Visibility.PRIVATE));
-        assertThat(crisis.getSafety().getLevel()).isEqualTo(Safety.LevelEnum.CRISIS);
+        assertThat(crisis.getSafety().getLevel()).isEqualTo(SafetyLevel.CRISIS);
         assertThat(crisis.getSafety().getCrisisLines()).extracting(CrisisLine::getCountry).containsOnly("US").isNotEmpty();
 
         Alert alert = steadyOak.autoPage((api, cursor) -> api.alerts().listAlerts(null, cursor, false))
             .filter(a -> a.getParticipantId().equals(fernId)).findFirst().orElseThrow();
-        assertThat(alert.getLevel()).isEqualTo(Alert.LevelEnum.CRISIS);
+        assertThat(alert.getLevel()).isEqualTo(SafetyLevel.CRISIS);
         assertThat(alert.getParticipantDisplayName()).isEqualTo("Morning Fern");
         assertThatThrownBy(() -> fern.call(api -> api.alerts().acknowledgeAlert(alert.getId())))
             .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo("not_found"));

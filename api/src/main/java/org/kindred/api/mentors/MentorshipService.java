@@ -62,6 +62,14 @@ public final class MentorshipService implements MembershipListener {
             if (mentor.userId().equals(request.participantId())) {
                 throw new ApiException(ErrorCode.unprocessable, "a mentor cannot mentor themself");
             }
+            if (store.hasOpen(handle, request.programId(), request.participantId(), null, false)) {
+                throw new ApiException(ErrorCode.mentorship_exists,
+                    "this participant already has a requested or active mentorship in the program");
+            }
+            if (store.continuesWith(handle, mentor.id(), request.participantId())) {
+                throw new ApiException(ErrorCode.mentorship_exists,
+                    "this participant and mentor already continue their mentorship beyond the program");
+            }
             if (mentor.status() != MentorStatus.active) {
                 throw new ApiException(ErrorCode.mentor_unavailable, "this mentor is " + mentor.status()
                     + " and takes no new mentees");
@@ -69,10 +77,6 @@ public final class MentorshipService implements MembershipListener {
             if (mentor.freeCapacity() == 0) {
                 throw new ApiException(ErrorCode.mentor_full, "this mentor is at their capacity of " + mentor.capacity()
                     + " mentees; ask another mentor or try again when a place frees");
-            }
-            if (store.hasOpen(handle, request.programId(), request.participantId(), null, false)) {
-                throw new ApiException(ErrorCode.mentorship_exists,
-                    "this participant already has a requested or active mentorship in the program");
             }
             Mentorship mentorship = new Mentorship(Ids.next("msh"), request.programId(), mentor.id(), mentor.userId(),
                 null, request.participantId(), null, MentorshipStatus.requested, request.message(), null, false, false,

@@ -110,6 +110,16 @@ public final class MentorshipStore {
     }
 
     /** True when the participant already has a requested or active mentorship in the program (other than {@code exceptId}). */
+    boolean continuesWith(Handle handle, String mentorId, String participantId) {
+        return handle.createQuery("""
+                SELECT EXISTS (SELECT 1 FROM mentorships
+                    WHERE mentor_id = :mentor AND participant_id = :participant AND status = 'continuing')""")
+            .bind("mentor", mentorId)
+            .bind("participant", participantId)
+            .mapTo(Boolean.class)
+            .one();
+    }
+
     boolean hasOpen(Handle handle, String programId, String participantId, String exceptId, boolean activeOnly) {
         return handle.createQuery("""
                 SELECT EXISTS (SELECT 1 FROM mentorships

@@ -70,6 +70,11 @@ public final class VenueStore {
                 WHERE id = :id""")
             .bindMap(columns(venue))
             .execute();
+        // A group shows its venue and derives pet_friendly from it, so the group changed too (updated_since, ETags).
+        handle.createUpdate("UPDATE peer_groups SET updated_at = :now WHERE venue_id = :id")
+            .bind("now", venue.updatedAt().toEpochMilli())
+            .bind("id", venue.id())
+            .execute();
         long seq = seqOf(handle, venue.id());
         unindex(handle, seq);
         index(handle, seq, venue);

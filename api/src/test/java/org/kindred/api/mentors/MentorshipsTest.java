@@ -182,6 +182,36 @@ class MentorshipsTest {
     }
 
     @Test
+    void askingAFullMentorWhoAlreadyMentorsYouSaysSoRatherThanThatTheyAreFull() {
+        Circle circle = fixtures.circle();
+        MentorRef mentor = fixtures.mentor(circle, "Tall Pine", "capacity", 1);
+        Participant participant = fixtures.participant(circle, "Quiet River");
+        String open = active(circle, mentor, participant);
+
+        HttpResult refused = request(participant.person(), circle, mentor, participant.userId());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("mentorship_exists");
+        assertThat(mentorshipsOf(participant.person(), "")).containsExactly(open);
+    }
+
+    @Test
+    void aContinuingMentorshipIsNotRequestedASecondTimeWithTheSameMentor() {
+        Circle circle = fixtures.circle();
+        MentorRef mentor = fixtures.mentor(circle, "Tall Pine");
+        MentorRef other = fixtures.mentor(circle, "Bright Fern");
+        Participant participant = fixtures.participant(circle, "Quiet River");
+        String continuing = continuing(circle, mentor, participant);
+
+        HttpResult refused = request(participant.person(), circle, mentor, participant.userId());
+        String withAnother = requested(circle, other, participant);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("mentorship_exists");
+        assertThat(mentorshipsOf(participant.person(), "")).containsExactly(continuing, withAnother);
+    }
+
+    @Test
     void aClosedMentorshipLeavesRoomForANewRequest() {
         Circle circle = fixtures.circle();
         MentorRef first = fixtures.mentor(circle, "Tall Pine");

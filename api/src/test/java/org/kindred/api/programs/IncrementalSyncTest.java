@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kindred.api.demo.DemoData;
@@ -59,6 +60,24 @@ class IncrementalSyncTest {
         assertThat(changed).containsExactly(all.get(0));
         assertThat(ids(admin.get(list + "?limit=100&updated_since=" + seeded.minusSeconds(60)))).isEqualTo(all);
         assertThat(ids(admin.get(list + "?limit=100&updated_since=" + changesBegan.plusMillis(1)))).isEmpty();
+    }
+
+    @Test
+    void aChangedVenueBringsTheGroupsThatMeetThereWithIt() {
+        MutableClock ownClock = MutableClock.atSystemTime();
+        try (TestServer own = TestServer.start(Map.of(), ownClock)) {
+            DemoData.seed(own.services());
+            ownClock.advance(Duration.ofMinutes(5));
+            Instant venueChanged = ownClock.instant();
+            Http ownAdmin = own.login("admin@demo.kindred.dev", DemoData.PASSWORD).http();
+            HttpResult monday = ownAdmin.get("/v1/groups?q=Monday");
+
+            HttpResult changed = ownAdmin.patch("/v1/venues/" + monday.text("/data/0/venue_id"), "{\"capacity\": 31}");
+
+            assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+            assertThat(ids(ownAdmin.get("/v1/groups?limit=100&updated_since=" + venueChanged)))
+                .containsExactly(monday.text("/data/0/id"));
+        }
     }
 
     @ParameterizedTest
