@@ -8,10 +8,10 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kindred.api.config.Config;
 import org.kindred.api.config.ConfigException;
 import org.kindred.api.db.Database;
@@ -29,36 +29,13 @@ final class AdminCreateCommand {
     }
 
     static int run(List<String> args, Map<String, String> env, InputStream in, PrintStream out) {
-        String email = null;
-        String displayName = "Admin";
-        List<String> rest = new ArrayList<>();
-        for (int i = 0; i < args.size(); i++) {
-            String arg = args.get(i);
-            String flag = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-            if (flag.equals("--email") || flag.equals("--display-name")) {
-                String value;
-                if (arg.contains("=")) {
-                    value = arg.substring(arg.indexOf('=') + 1);
-                } else if (i + 1 < args.size()) {
-                    value = args.get(++i);
-                } else {
-                    throw new ConfigException(flag + " needs a value");
-                }
-                if (flag.equals("--email")) {
-                    email = value;
-                } else {
-                    displayName = value;
-                }
-            } else if (flag.equals("--password")) {
-                throw new ConfigException("--password is not accepted: pass the password on standard input or in "
-                    + "KINDRED_ADMIN_PASSWORD, never on the command line");
-            } else {
-                rest.add(arg);
-            }
+        CommandFlags flags = CommandFlags.parse(args, Set.of("--email", "--display-name", "--password"));
+        if (flags.value("--password").isPresent()) {
+            throw new ConfigException("--password is not accepted: pass the password on standard input or in "
+                + "KINDRED_ADMIN_PASSWORD, never on the command line");
         }
-        if (email == null) {
-            throw new ConfigException("admin create needs --email");
-        }
+        String email = flags.required("admin create", "--email");
+        String displayName = flags.value("--display-name").orElse("Admin");
         String password = env.get("KINDRED_ADMIN_PASSWORD");
         if (password == null) {
             password = firstLine(in);
@@ -67,7 +44,7 @@ final class AdminCreateCommand {
         Map<String, String> settings = new HashMap<>(env);
         settings.remove("KINDRED_ADMIN_EMAIL");
         settings.remove("KINDRED_ADMIN_PASSWORD");
-        Config config = Config.load(settings, rest);
+        Config config = Config.load(settings, flags.rest());
         try (Database db = Database.open(config.database(), config.durability(), 1)) {
             Account admin = Services.wire(config, db, Clock.systemUTC()).users().create(account);
             out.println("Created admin " + admin.email() + " (" + admin.id() + ") in " + config.database());

@@ -5,10 +5,12 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.plugin.bundled.CorsPlugin;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.kindred.api.alerts.AlertRoutes;
 import org.kindred.api.audit.AuditRoutes;
 import org.kindred.api.audit.AuditTrail;
@@ -40,6 +42,8 @@ import org.slf4j.LoggerFactory;
 /** The HTTP application: middleware, every feature's routes, and periodic housekeeping. Tests start it too. */
 public final class KindredApp {
     public static final long MAX_BODY_BYTES = 1_000_000;
+    /** How long a stopping server waits for requests in flight; shorter than the usual 30 s a supervisor grants. */
+    public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger("kindred.http");
 
     private final Services services;
@@ -72,6 +76,11 @@ public final class KindredApp {
 
     private void configure(JavalinConfig config, Authenticator authenticator) {
         config.startup.showJavalinBanner = false;
+        config.jetty.modifyServer(server -> {
+            // On stop, connectors stop accepting and requests already in flight get up to STOP_TIMEOUT to finish.
+            server.setStopTimeout(STOP_TIMEOUT.toMillis());
+            server.setHandler(new GracefulHandler());
+        });
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;
         config.staticFiles.enableWebjars();
@@ -113,6 +122,7 @@ public final class KindredApp {
     public KindredApp start(int port) {
         javalin.start(port);
         housekeeping.scheduleWithFixedDelay(this::houseKeep, 10, 10, TimeUnit.MINUTES);
+        housekeeping.scheduleWithFixedDelay(this::checkpoint, 1, 1, TimeUnit.MINUTES);
         return this;
     }
 
@@ -127,6 +137,16 @@ public final class KindredApp {
     public void stop() {
         housekeeping.shutdownNow();
         javalin.stop();
+    }
+
+    private void checkpoint() {
+        try {
+            if (!services.db().checkpoint()) {
+                LOG.debug("a long read held the WAL back; the next checkpoint will empty it");
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("checkpoint failed; it will run again", e);
+        }
     }
 
     private void houseKeep() {

@@ -11,13 +11,16 @@ import org.kindred.api.config.ConfigException;
 import org.kindred.api.db.DatabaseException;
 import org.kindred.api.http.ApiException;
 
-/** The command line: {@code serve} (the default) and {@code admin create}. */
+/** The command line: {@code serve} (the default), {@code admin create}, {@code backup} and {@code restore}. */
 public final class Main {
     private static final String USAGE = """
         usage: java -jar kindred.jar [serve] [--demo] [--port N] [--db FILE] [--keys DIR] [--base-url URL]
                                      [--rate-limits on|off|overrides] [--durability full|normal]
+                                     [--cors-origins ORIGINS]
                java -jar kindred.jar admin create --email EMAIL [--display-name NAME] [--db FILE]
                    (the password is read from KINDRED_ADMIN_PASSWORD or the first line of standard input)
+               java -jar kindred.jar backup --to FILE [--db FILE]     (while the server runs)
+               java -jar kindred.jar restore --from FILE [--db FILE] [--replace]     (with the server stopped)
         Every option can also be set with the environment variable shown in the README.""";
 
     private Main() {
@@ -35,6 +38,10 @@ public final class Main {
         boolean implicitServe = args.isEmpty() || args.get(0).startsWith("--") && !args.get(0).equals("--help");
         String command = implicitServe ? "serve" : args.get(0);
         List<String> rest = implicitServe ? args : args.subList(1, args.size());
+        if (rest.contains("--help") || rest.contains("-h")) {
+            out.println(USAGE);
+            return 0;
+        }
         try {
             switch (command) {
                 case "serve" -> ServeCommand.start(Config.load(env, rest), out);
@@ -43,6 +50,12 @@ public final class Main {
                         throw new ConfigException("admin takes one subcommand: create");
                     }
                     return AdminCreateCommand.run(rest.subList(1, rest.size()), env, in, out);
+                }
+                case "backup" -> {
+                    return BackupCommand.run(rest, env, out);
+                }
+                case "restore" -> {
+                    return RestoreCommand.run(rest, env, out);
                 }
                 case "help", "--help", "-h" -> out.println(USAGE);
                 default -> throw new ConfigException("unknown command " + command + "\n" + USAGE);

@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.kindred.api.config.Config;
 import org.kindred.api.config.ConfigException;
 import org.kindred.api.db.Database;
+import org.kindred.api.db.ServerLock;
 import org.kindred.api.db.Meta;
 import org.kindred.api.demo.DemoData;
 import org.kindred.api.demo.DemoLogin;
@@ -23,7 +24,14 @@ public final class ServeCommand {
 
     /** Starts serving; the returned server (or the JVM shutdown hook) stops the app and closes the database. */
     public static RunningServer start(Config config, PrintStream out) {
-        Database db = Database.open(config.database(), config.durability(), READ_CONNECTIONS);
+        ServerLock lock = ServerLock.acquire(config.database());
+        Database db;
+        try {
+            db = Database.open(config.database(), config.durability(), READ_CONNECTIONS);
+        } catch (RuntimeException e) {
+            lock.close();
+            throw e;
+        }
         try {
             Services services = Services.wire(config, db, Clock.systemUTC());
             if (config.demo()) {
@@ -33,23 +41,29 @@ public final class ServeCommand {
             KindredApp app = new KindredApp(services).start(config.port());
             out.println("Kindred is listening on http://localhost:" + app.port() + " (database " + config.database()
                 + "); docs at http://localhost:" + app.port() + "/docs");
-            return new RunningServer(app, db);
+            return new RunningServer(app, db, lock);
         } catch (RuntimeException e) {
             db.close();
+            lock.close();
             throw e;
         }
     }
 
-    /** A started server; closing it (once, from code or at JVM shutdown) stops the app and closes the database. */
+    /**
+     * A started server; closing it (once, from code or at JVM shutdown, e.g. on SIGTERM) stops accepting, lets
+     * requests in flight finish (up to {@link KindredApp#STOP_TIMEOUT}), checkpoints and closes the database.
+     */
     public static final class RunningServer implements AutoCloseable {
         private final KindredApp app;
         private final Database db;
+        private final ServerLock lock;
         private final Thread shutdownHook = new Thread(this::stop, "kindred-shutdown");
         private final AtomicBoolean closed = new AtomicBoolean();
 
-        private RunningServer(KindredApp app, Database db) {
+        private RunningServer(KindredApp app, Database db, ServerLock lock) {
             this.app = app;
             this.db = db;
+            this.lock = lock;
             Runtime.getRuntime().addShutdownHook(shutdownHook);
         }
 
@@ -76,7 +90,11 @@ public final class ServeCommand {
                 try {
                     app.stop();
                 } finally {
-                    db.close();
+                    try {
+                        db.close();
+                    } finally {
+                        lock.close();
+                    }
                 }
             }
         }

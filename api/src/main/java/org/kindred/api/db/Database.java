@@ -19,6 +19,8 @@ import org.sqlite.SQLiteConfig;
  */
 public final class Database implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
+    /** After a checkpoint the WAL file is cut back to this size, so one burst of writes does not keep it large. */
+    private static final int WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
 
     private final Path file;
     private final Connection writerConnection;
@@ -73,6 +75,7 @@ public final class Database implements AutoCloseable {
         config.enforceForeignKeys(true);
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        config.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
         return config;
     }
 
@@ -180,6 +183,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the WAL into the database and empties it (TRUNCATE), between writes. SQLite checkpoints on its
+     * own as commits go by, but it cannot reset the WAL while a reader still uses it, so after long reads the
+     * file would stay large; this is run regularly and at close. Returns false when a reader held it back.
+     */
+    public boolean checkpoint() {
+        writeLock.lock();
+        try (var statement = writerConnection.createStatement();
+             var result = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
+            return result.next() && result.getInt(1) == 0;
+        } catch (SQLException e) {
+            throw new DatabaseException("checkpoint failed: " + e.getMessage(), e);
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
     /** True when the schema answers a query; used by the readiness probe. */
     public boolean isReady() {
         try {
@@ -195,6 +215,7 @@ public final class Database implements AutoCloseable {
         writeLock.lock();
         try {
             readPool.close();
+            checkpoint();
             writerConnection.close();
         } catch (SQLException e) {
             throw new DatabaseException("cannot close database: " + e.getMessage(), e);
