@@ -26,6 +26,7 @@ import org.kindred.sdk.model.Program;
 import org.kindred.sdk.model.Progress;
 import org.kindred.sdk.model.Role;
 import org.kindred.sdk.model.Safety;
+import org.kindred.sdk.model.SafetyLevel;
 import org.kindred.sdk.model.Tag;
 import org.kindred.sdk.model.WeekProgress;
 import org.kindred.sdk.model.Who5Change;
@@ -144,7 +145,7 @@ public final class CheckinCompanion {
     private static void printSafety(Safety safety, PrintStream out) {
         out.println();
         out.println(RULE);
-        boolean crisis = safety.getLevel() == Safety.LevelEnum.CRISIS;
+        boolean crisis = safety.getLevel() == SafetyLevel.CRISIS;
         out.println("!! " + (crisis ? "PLEASE REACH OUT NOW" : "SUPPORT IS THERE FOR YOU"));
         for (String line : wrap(safety.getMessage(), 70)) {
             out.println("!! " + line);
