@@ -103,6 +103,9 @@ class AccessTableTest {
             String sent = probe.path() + " " + (probe.body() == null ? "" : probe.body());
             if (expected.allowed()) {
                 checkView(row, expected, probe, result, sent, where);
+                List<Secret> notForThisCaller = world.audiences().stream()
+                    .filter(audience -> !audience.callers().contains(caller)).map(AccessWorld.Audience::secret).toList();
+                assertAbsent(unsent(notForThisCaller, sent), result, where + ": data that is never theirs to see:");
             } else {
                 assertAbsent(unsent(world.ownerData(), sent), result, where + ": the refusal carries");
                 if (result.status() == 401) {

@@ -11,8 +11,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.kindred.api.checkins.CheckinFixtures;
 import org.kindred.api.groups.GroupFixtures;
 import org.kindred.api.programs.ProgramFixtures;
@@ -62,6 +64,8 @@ final class AccessWorld {
     final String archivedGroupId;
     final String archivedConferenceUrl;
     final String withdrawnMentorProfileId;
+    final String continuingMentorshipId;
+    final String draftVenueId;
     final String venueId;
     final String closedVenueId;
     final String invitationId;
@@ -97,6 +101,7 @@ final class AccessWorld {
         mentorProfileId = mentorWithRoom(Caller.MENTOR);
         otherMentorProfileId = mentorWithRoom(Caller.OTHER_MENTOR);
 
+        continuingMentorshipId = continuingMentorship();
         mentorshipId = activeMentorship();
         String otherMentorship = created(coordinator().post("/v1/mentorships", json(fields("program_id", programId,
             "mentor_id", otherMentorProfileId, "participant_id", as(Caller.PEER).userId())))).path("id").asText();
@@ -105,6 +110,7 @@ final class AccessWorld {
 
         venueId = venue("{}");
         closedVenueId = venue("{\"status\": \"closed\"}");
+        draftVenueId = new GroupFixtures(server).venue(draftProgramId, GroupFixtures.PLAIN_VENUE);
         JsonNode group = created(coordinator().post("/v1/groups", GroupFixtures.body(programId, json(fields(
             "membership_policy", "approval",
             "facilitator_ids", List.of(as(Caller.FACILITATOR).userId()),
@@ -132,8 +138,10 @@ final class AccessWorld {
         withdrawnMentorProfileId = profileOf(faded.id());
         expect(coordinator().patch("/v1/mentors/" + withdrawnMentorProfileId, json(fields("status", "withdrawn"))), 200);
 
-        futureSessionId = GroupFixtures.comingSessions(coordinator(), groupId).get(0).path("id").asText();
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        futureSessionId = GroupFixtures.comingSessions(coordinator(), groupId).stream()
+            .filter(session -> Instant.parse(session.path("starts_at").asText()).isAfter(now.plus(1, ChronoUnit.DAYS)))
+            .findFirst().orElseThrow().path("id").asText();
         List<JsonNode> past = GroupFixtures.sessions(coordinator(), groupId, now.minus(20, ChronoUnit.DAYS).toString(),
             now.toString());
         pastSessionId = past.get(past.size() - 1).path("id").asText();
@@ -224,6 +232,7 @@ final class AccessWorld {
             case "mentorship" -> List.of(new Secret("the owner's mentorship id", mentorshipId));
             case "alert" -> List.of(new Secret("the alert about the owner", alertId));
             case "celebration" -> List.of(new Secret("the owner's small victory", groupCheckinId));
+            case "continuing" -> List.of(new Secret("the owner's continuing mentorship", continuingMentorshipId));
             case "closed_venue" -> List.of(new Secret("the closed venue's id", closedVenueId));
             default -> throw new IllegalArgumentException("no secret named " + name + " in access-table.txt");
         };
@@ -251,6 +260,26 @@ final class AccessWorld {
         all.addAll(secret("hidden"));
         all.addAll(secret("conference"));
         return all;
+    }
+
+    /** A piece of the owner's data and the only callers who may ever receive it, whatever they ask for. */
+    record Audience(Secret secret, Set<Caller> callers) {
+    }
+
+    /**
+     * The rules that hold for every line: notes are their author's alone, the meeting note is the mentorship's
+     * two people's, a hidden encouragement its author's and the check-in author's, emails go to the person, the
+     * program's coordinators and admins, and the conference link to the group's people and managers.
+     */
+    List<Audience> audiences() {
+        List<Audience> audiences = new ArrayList<>();
+        notes().forEach(note -> audiences.add(new Audience(note, EnumSet.of(Caller.OWNER))));
+        audiences.add(new Audience(secret("meeting_note").get(0), EnumSet.of(Caller.OWNER, Caller.MENTOR)));
+        audiences.add(new Audience(secret("hidden").get(0), EnumSet.of(Caller.OWNER, Caller.MEMBER)));
+        audiences.add(new Audience(secret("email").get(0), EnumSet.of(Caller.OWNER, Caller.COORDINATOR, Caller.ADMIN)));
+        audiences.add(new Audience(secret("conference").get(0),
+            EnumSet.of(Caller.OWNER, Caller.MEMBER, Caller.FACILITATOR, Caller.COORDINATOR, Caller.ADMIN)));
+        return audiences;
     }
 
     /** A GET as someone who may see the target, to compare before and after a refused write. */
@@ -403,6 +432,21 @@ final class AccessWorld {
         String id = created(coordinator().post("/v1/mentorships", json(fields("program_id", programId,
             "mentor_id", mentorProfileId, "participant_id", owner().userId())))).path("id").asText();
         expect(post(as(Caller.MENTOR), "/v1/mentorships/" + id + "/accept"), 200);
+        return id;
+    }
+
+    /** The owner and a former mentor who both chose to go on after their mentorship was completed. */
+    private String continuingMentorship() {
+        Session former = server.newUser("Silver Birch");
+        ProgramFixtures.grant(server, programId, former, "mentor");
+        String profile = profileOf(former.userId());
+        expect(former.http().patch("/v1/mentors/" + profile, json(fields("capacity", 5))), 200);
+        String id = created(coordinator().post("/v1/mentorships", json(fields("program_id", programId,
+            "mentor_id", profile, "participant_id", owner().userId())))).path("id").asText();
+        for (String step : List.of("accept", "complete", "continue")) {
+            expect(post(former, "/v1/mentorships/" + id + "/" + step), 200);
+        }
+        expect(post(owner(), "/v1/mentorships/" + id + "/continue"), 200);
         return id;
     }
 

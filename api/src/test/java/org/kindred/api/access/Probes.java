@@ -231,6 +231,7 @@ final class Probes {
         on("GET /v1/venues", c -> get("/v1/venues?limit=100&program_id=" + w.programId));
         on("GET /v1/venues/{venue_id}", c -> get("/v1/venues/" + w.venueId));
         on("GET /v1/venues/{venue_id} [closed]", c -> get("/v1/venues/" + w.closedVenueId));
+        on("GET /v1/venues/{venue_id} [draft]", c -> get("/v1/venues/" + w.draftVenueId));
         on("PATCH /v1/venues/{venue_id}", c -> patch("/v1/venues/" + w.venueId,
             json(fields("description", "A quiet room on the second floor"))).readBack(Caller.ADMIN, "/v1/venues/" + w.venueId));
         on("DELETE /v1/venues/{venue_id}", c -> {
@@ -308,7 +309,9 @@ final class Probes {
             "mentor_id", w.otherMentorProfileId, "participant_id", w.owner().userId())))
             .readBack(Caller.COORDINATOR, "/v1/mentorships?limit=100&program_id=" + w.programId));
         on("GET /v1/mentorships", c -> get("/v1/mentorships?limit=100"));
+        on("GET /v1/mentorships [continuing]", c -> get("/v1/mentorships?limit=100"));
         on("GET /v1/mentorships/{mentorship_id}", c -> get(mentorship()));
+        on("GET /v1/mentorships/{mentorship_id} [continuing]", c -> get("/v1/mentorships/" + w.continuingMentorshipId));
         on("POST /v1/mentorships/{mentorship_id}/accept", c -> transition(w.freshMentorshipRequest(), "accept", null));
         on("POST /v1/mentorships/{mentorship_id}/decline", c -> transition(w.freshMentorshipRequest(), "decline",
             json(fields("reason", "not_a_good_fit"))));
