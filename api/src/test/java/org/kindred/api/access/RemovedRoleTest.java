@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.kindred.api.checkins.CheckinFixtures;
 import org.kindred.api.groups.GroupFixtures;
@@ -19,7 +18,8 @@ import org.kindred.api.testing.TestServer;
 
 /**
  * Facilitators must hold the mentor role in the group's program, and removing a role takes effect at once:
- * a mentor whose role is taken away stops facilitating the program's groups in the same moment.
+ * a mentor whose role is taken away stops facilitating the program's groups in the same moment, a participant
+ * removed from the program leaves its groups, and a coordinator whose role ends stops reading its alerts.
  */
 class RemovedRoleTest {
     private static final String NOTE = "Made it through the first week";
@@ -71,8 +71,6 @@ class RemovedRoleTest {
         assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
     }
 
-    @Disabled("contract: joining needs a role in the program, but nothing says membership ends with the role; the "
-        + "fix (leave the program's groups, giving up seats) needs a groups listener wired in Services")
     @Test
     void aParticipantRemovedFromTheProgramLosesItsGroupsAtOnce() {
         GroupFixtures groups = new GroupFixtures(server);
@@ -94,8 +92,6 @@ class RemovedRoleTest {
         assertThat(removed.http().get("/v1/groups/" + groupId).body()).doesNotContain(group.path("conference_url").asText());
     }
 
-    @Disabled("contract: alerts are \"sent to you\", yet removing a role takes effect at once; a coordinator whose "
-        + "role was removed still lists and acknowledges the program's alerts, naming who needs support")
     @Test
     void aCoordinatorWhoseRoleIsRemovedNoLongerSeesTheProgramsAlerts() {
         GroupFixtures groups = new GroupFixtures(server);
