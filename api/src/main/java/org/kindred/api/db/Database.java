@@ -3,6 +3,7 @@ package org.kindred.api.db;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -27,16 +28,18 @@ public final class Database implements AutoCloseable {
     private final Jdbi writer;
     private final ReadPool readPool;
     private final Jdbi reader;
+    private final StatementCache statements = new StatementCache();
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ThreadLocal<Handle> currentWrite = new ThreadLocal<>();
     private final ThreadLocal<UnitOfWork> currentUnit = new ThreadLocal<>();
+    private final AtomicLong finishedWrites = new AtomicLong();
 
     private Database(Path file, Connection writerConnection, ReadPool readPool) {
         this.file = file;
         this.writerConnection = writerConnection;
-        this.writer = Jdbi.create(new SharedConnection(writerConnection));
+        this.writer = Jdbi.create(new SharedConnection(writerConnection)).setStatementBuilderFactory(statements);
         this.readPool = readPool;
-        this.reader = Jdbi.create(readPool);
+        this.reader = Jdbi.create(readPool).setStatementBuilderFactory(statements);
     }
 
     /** Opens (creating if needed) the file and brings its schema up to date. */
@@ -179,8 +182,22 @@ public final class Database implements AutoCloseable {
         try {
             handle.close();
         } finally {
+            finishedWrites.incrementAndGet();
             writeLock.unlock();
         }
+    }
+
+    /**
+     * How many write transactions have ended (committed or not). A value read before a read and unchanged
+     * afterwards means nothing the read saw has changed since; {@link ReadCache} relies on it.
+     */
+    public long finishedWrites() {
+        return finishedWrites.get();
+    }
+
+    /** True while this thread is inside a write (or a unit of work), where reads may see uncommitted rows. */
+    public boolean inWrite() {
+        return currentWrite.get() != null || currentUnit.get() != null;
     }
 
     /**
@@ -214,6 +231,7 @@ public final class Database implements AutoCloseable {
     public void close() {
         writeLock.lock();
         try {
+            statements.close();
             readPool.close();
             checkpoint();
             writerConnection.close();

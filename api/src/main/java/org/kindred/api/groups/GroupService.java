@@ -10,6 +10,7 @@ import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.Ids;
+import org.kindred.api.db.ReadCache;
 import org.kindred.api.http.ApiException;
 import org.kindred.api.http.Cursor;
 import org.kindred.api.http.ETags;
@@ -32,6 +33,9 @@ import org.kindred.api.venues.VenueStore;
  * of active programs, but only members, facilitators, coordinators and admins see how to join online.
  */
 public final class GroupService {
+    /** Callers' standing in groups, kept until the next write: nearly every group request asks for it. */
+    private static final int STANDINGS_KEPT = 10_000;
+
     private final Database db;
     private final GroupStore store;
     private final GroupMemberStore members;
@@ -39,6 +43,7 @@ public final class GroupService {
     private final ProgramService programs;
     private final ProgramRoles roles;
     private final Clock clock;
+    private final ReadCache<Standing, GroupAccess> standings;
 
     public GroupService(Database db, GroupStore store, GroupMemberStore members, VenueStore venues,
                         ProgramService programs, ProgramRoles roles, Clock clock) {
@@ -49,6 +54,7 @@ public final class GroupService {
         this.programs = programs;
         this.roles = roles;
         this.clock = clock;
+        this.standings = new ReadCache<>(db, STANDINGS_KEPT);
     }
 
     public Group create(Principal caller, GroupInput request) {
@@ -154,10 +160,13 @@ public final class GroupService {
         if (viewer.isEmpty()) {
             return GroupAccess.NONE;
         }
-        Principal caller = viewer.get();
-        return new GroupAccess(roles.canManage(caller, group.programId()),
-            store.isFacilitator(group.id(), caller.userId()),
-            members.statusOf(group.id(), caller.userId()).orElse(null));
+        return standings.get(new Standing(viewer.get(), group.id(), group.programId()),
+            standing -> new GroupAccess(roles.canManage(standing.caller(), standing.programId()),
+                store.isFacilitator(standing.groupId(), standing.caller().userId()),
+                members.statusOf(standing.groupId(), standing.caller().userId()).orElse(null)));
+    }
+
+    private record Standing(Principal caller, String groupId, String programId) {
     }
 
     private void requireVisible(Group group, GroupAccess access) {

@@ -13,6 +13,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Conditions;
 import org.kindred.api.db.Database;
+import org.kindred.api.db.ReadCache;
 import org.kindred.api.db.Rows;
 import org.kindred.api.db.Sql;
 import org.kindred.api.http.Json;
@@ -31,14 +32,19 @@ public final class GroupStore {
           FROM peer_groups g LEFT JOIN venues v ON v.id = g.venue_id
         """;
 
+    private static final int GROUPS_KEPT = 5_000;
+
     private final Database db;
+    private final ReadCache<String, Optional<Group>> kept;
 
     public GroupStore(Database db) {
         this.db = db;
+        this.kept = new ReadCache<>(db, GROUPS_KEPT);
     }
 
+    /** Read on most requests that touch it, so kept until the next write. */
     public Optional<Group> find(String id) {
-        return db.read(handle -> find(handle, id));
+        return kept.get(id, key -> db.read(handle -> find(handle, key)));
     }
 
     public Optional<Group> find(Handle handle, String id) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.kindred.api.db.Database;
+import org.kindred.api.db.ReadCache;
 import org.kindred.api.db.Rows;
 import org.kindred.api.db.Sql;
 import org.kindred.api.http.Json;
@@ -22,10 +23,14 @@ public final class ProgramStore {
         p.id, p.slug, p.name, p.description, p.organization_name, p.contact_email, p.website, p.focus_areas,
         p.delivery_modes, p.country, p.timezone, p.status, p.enrollment, p.crisis_lines, p.created_at, p.updated_at""";
 
+    private static final int PROGRAMS_KEPT = 1_000;
+
     private final Database db;
+    private final ReadCache<String, Optional<Program>> kept;
 
     public ProgramStore(Database db) {
         this.db = db;
+        this.kept = new ReadCache<>(db, PROGRAMS_KEPT);
     }
 
     /** Filters of the program list; null means "any". */
@@ -33,8 +38,9 @@ public final class ProgramStore {
                          DeliveryMode deliveryMode, String country, ProgramStatus status, Instant updatedSince) {
     }
 
+    /** Read on most requests that touch it, so kept until the next write. */
     public Optional<Program> find(String id) {
-        return db.read(handle -> find(handle, id));
+        return kept.get(id, key -> db.read(handle -> find(handle, key)));
     }
 
     public Optional<Program> find(Handle handle, String id) {

@@ -1,31 +1,44 @@
 package org.kindred.api.security;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
 import org.kindred.api.db.Database;
+import org.kindred.api.db.ReadCache;
 import org.kindred.api.http.ApiException;
 
 /**
- * Which roles a person holds in a program, read from the database on each call so that removing a role
- * takes effect at once.
+ * Which roles a person holds in a program, read from the database and kept only until the next write, so
+ * that removing a role takes effect at once.
  */
 public final class ProgramRoles {
+    private static final int KEPT = 10_000;
+
     private final Database db;
+    private final ReadCache<Holder, Set<Role>> kept;
 
     public ProgramRoles(Database db) {
         this.db = db;
+        this.kept = new ReadCache<>(db, KEPT);
     }
 
     public Set<Role> of(Principal principal, String programId) {
+        return kept.get(new Holder(principal.userId(), programId), this::read);
+    }
+
+    private Set<Role> read(Holder holder) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         db.read(handle -> handle.createQuery(
                 "SELECT role FROM program_members WHERE user_id = :user AND program_id = :program")
-            .bind("user", principal.userId())
-            .bind("program", programId)
+            .bind("user", holder.userId())
+            .bind("program", holder.programId())
             .mapTo(String.class)
             .list())
             .forEach(role -> roles.add(Role.valueOf(role)));
-        return roles;
+        return Collections.unmodifiableSet(roles);
+    }
+
+    private record Holder(String userId, String programId) {
     }
 
     /** Ids of the programs where the person holds {@code role}. */

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.Ids;
+import org.kindred.api.db.ReadCache;
 import org.kindred.api.http.ApiException;
 import org.kindred.api.http.Cursor;
 import org.kindred.api.http.ETags;
@@ -19,12 +20,16 @@ import org.kindred.api.security.RateLimiter;
 
 /** Accounts: creating them, a person's own view and edits, and admins looking people up. */
 public final class UserService {
+    /** Signed-in callers kept between writes; well above the active accounts of a small program. */
+    private static final int PRINCIPALS_KEPT = 10_000;
+
     private final Database db;
     private final UserStore store;
     private final MemberStore members;
     private final PasswordHasher hasher;
     private final RateLimiter rateLimiter;
     private final Clock clock;
+    private final ReadCache<String, Optional<Principal>> principals;
 
     public UserService(Database db, UserStore store, MemberStore members, PasswordHasher hasher,
                        RateLimiter rateLimiter, Clock clock) {
@@ -34,6 +39,7 @@ public final class UserService {
         this.hasher = hasher;
         this.rateLimiter = rateLimiter;
         this.clock = clock;
+        this.principals = new ReadCache<>(db, PRINCIPALS_KEPT);
     }
 
     /** Self-service sign-up, limited per client address. */
@@ -57,8 +63,10 @@ public final class UserService {
         });
     }
 
+    /** The account behind a token, read on every request; kept until the next write, so an erasure counts at once. */
     public Optional<Principal> principal(String userId) {
-        return store.findById(userId).map(a -> new Principal(a.id(), a.displayName(), a.admin()));
+        return principals.get(userId,
+            id -> store.findById(id).map(a -> new Principal(a.id(), a.displayName(), a.admin())));
     }
 
     public boolean anyAdmin() {

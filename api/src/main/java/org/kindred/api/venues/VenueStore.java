@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Conditions;
 import org.kindred.api.db.Database;
+import org.kindred.api.db.ReadCache;
 import org.kindred.api.db.Rows;
 import org.kindred.api.http.Json;
 import org.kindred.api.http.PageRequest;
@@ -22,14 +23,19 @@ import org.kindred.api.http.PageRequest;
 public final class VenueStore {
     private static final TypeReference<AnimalPolicy> ANIMAL_POLICY = new TypeReference<>() { };
     private static final TypeReference<Contact> CONTACT = new TypeReference<>() { };
+    private static final int VENUES_KEPT = 5_000;
+
     private final Database db;
+    private final ReadCache<String, Optional<Venue>> kept;
 
     public VenueStore(Database db) {
         this.db = db;
+        this.kept = new ReadCache<>(db, VENUES_KEPT);
     }
 
+    /** Read on most requests that touch it, so kept until the next write. */
     public Optional<Venue> find(String id) {
-        return db.read(handle -> find(handle, id));
+        return kept.get(id, key -> db.read(handle -> find(handle, key)));
     }
 
     public Optional<Venue> find(Handle handle, String id) {

@@ -301,6 +301,46 @@ class DatabaseTest {
         }
     }
 
+    @Test
+    void reusedStatementsSeeEachNewCommitAndHoldNoSnapshotBetweenUses() {
+        for (int i = 0; i < 8; i++) {
+            put(db, "key-" + i, "value-" + i);
+            assertThat(metaRows(db)).as("rows after %d inserts, read on a reused statement", i + 1).isEqualTo(i + 1);
+            assertThat(get(db, "key-" + i)).contains("value-" + i);
+        }
+        String firstOfMany = db.read(h -> h.createQuery("SELECT key FROM kindred_meta ORDER BY key").mapTo(String.class).first());
+        assertThat(firstOfMany).as("a query read only in part").isEqualTo("key-0");
+
+        assertThat(db.checkpoint()).as("no reader is left holding the WAL").isTrue();
+    }
+
+    @Test
+    void aFailedWriteLeavesItsReusedStatementReadyForTheNextOne() {
+        put(db, "colour", "teal");
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> put(db, "colour", "amber")).isInstanceOf(RuntimeException.class);
+        }
+        put(db, "shape", "round");
+
+        assertThat(get(db, "colour")).contains("teal");
+        assertThat(get(db, "shape")).contains("round");
+        assertThat(db.checkpoint()).isTrue();
+    }
+
+    @Test
+    void aNestedQueryWithTheSameSqlGetsItsOwnStatement() {
+        put(db, "first", "second");
+        put(db, "second", "third");
+
+        String sql = "SELECT value FROM kindred_meta WHERE key = :key";
+        String chained = db.read(h -> h.createQuery(sql)
+            .bind("key", "first")
+            .map((rs, ctx) -> h.createQuery(sql).bind("key", rs.getString("value")).mapTo(String.class).one())
+            .one());
+
+        assertThat(chained).isEqualTo("third");
+    }
+
     private <T> T supplyAsync(java.util.function.Supplier<T> work) {
         try {
             return CompletableFuture.supplyAsync(work, threads).get(GUARD_SECONDS, TimeUnit.SECONDS);
