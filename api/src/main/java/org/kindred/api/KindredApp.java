@@ -21,6 +21,7 @@ import org.kindred.api.groups.GroupRoutes;
 import org.kindred.api.http.ApiException;
 import org.kindred.api.http.ErrorCode;
 import org.kindred.api.http.ProblemResponder;
+import org.kindred.api.http.Query;
 import org.kindred.api.http.RequestIds;
 import org.kindred.api.idempotency.Idempotency;
 import org.kindred.api.invitations.InvitationRoutes;
@@ -95,6 +96,7 @@ public final class KindredApp {
             refuseOversizedBody(ctx);
             authenticator.authenticate(ctx);
         });
+        routes.beforeMatched(Query::limitPathIds);
         routes.after(ctx -> {
             cacheControl(ctx);
             AuditTrail.clearRequest();

@@ -21,7 +21,7 @@ public final class AuditRoutes {
     private void list(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query query = Query.of(ctx, "limit", "cursor", "actor_id", "subject_id", "action", "since", "until");
-        AuditFilter filter = new AuditFilter(query.text("actor_id"), query.text("subject_id"),
+        AuditFilter filter = new AuditFilter(query.id("actor_id"), query.id("subject_id"),
             query.enumValue("action", AuditAction.class), query.instant("since"), query.instant("until"));
         Responses.ok(ctx, audit.list(caller, filter, query.page()));
     }

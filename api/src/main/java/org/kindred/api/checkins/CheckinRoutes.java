@@ -42,8 +42,8 @@ public final class CheckinRoutes {
     private void list(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query query = Query.of(ctx, "limit", "cursor", "participant_id", "group_id", "since");
-        Responses.ok(ctx, service.list(new CheckinFilter(caller.userId(), query.text("participant_id"),
-            query.text("group_id"), query.instant("since")), query.page()));
+        Responses.ok(ctx, service.list(new CheckinFilter(caller.userId(), query.id("participant_id"),
+            query.id("group_id"), query.instant("since")), query.page()));
     }
 
     private void get(Context ctx) {

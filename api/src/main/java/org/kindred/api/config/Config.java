@@ -35,7 +35,8 @@ public record Config(
         }
     }
 
-    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?");
+    private static final int MAX_BASE_URL_LENGTH = 200;
+    private static final Pattern ORIGIN = Pattern.compile("https?://[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?");
 
     private static final List<Setting> SETTINGS = List.of(
         new Setting("KINDRED_PORT", "--port", "8080", "TCP port to listen on (0 picks a free one)"),
@@ -110,18 +111,19 @@ public record Config(
         throw new ConfigException("KINDRED_PORT must be a number from 0 to 65535, not '" + value + "'");
     }
 
+    /** The base URL is every access token's issuer, so it is kept short enough for tokens to stay small. */
     private static String baseUrl(String value) {
         try {
             URI uri = new URI(value);
-            if (uri.isAbsolute() && uri.getHost() != null
+            if (value.length() <= MAX_BASE_URL_LENGTH && uri.isAbsolute() && uri.getHost() != null
                 && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
                 return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
             }
         } catch (URISyntaxException e) {
             // reported below
         }
-        throw new ConfigException("KINDRED_BASE_URL must be an absolute http(s) URL such as https://api.example.org, not '"
-            + value + "'");
+        throw new ConfigException("KINDRED_BASE_URL must be an absolute http(s) URL such as https://api.example.org"
+            + " of at most " + MAX_BASE_URL_LENGTH + " characters, not '" + value + "'");
     }
 
     /** Exact origins such as https://app.example.org; a wildcard is refused, since these responses carry personal data. */

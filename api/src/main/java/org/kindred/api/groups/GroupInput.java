@@ -77,6 +77,11 @@ public record GroupInput(
             checks.check(topic != null && topic.length() <= 40 && TOPIC.matcher(topic).matches(), "topics[" + i + "]",
                 "invalid_format", "must be lowercase words joined by underscores, like peer_support (at most 40 characters)");
         }
+        for (int i = 0; i < facilitatorIds.size(); i++) {
+            String id = facilitatorIds.get(i);
+            checks.check(id == null || id.codePointCount(0, id.length()) <= 64, "facilitator_ids[" + i + "]", "too_long",
+                "must be at most 64 characters");
+        }
         checks.languageTags("languages", languages);
         capacity.check(checks);
         if (schedule != null) {

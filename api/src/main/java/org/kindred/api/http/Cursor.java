@@ -10,6 +10,8 @@ import java.util.List;
  * (base64url). Decoding anything this server did not write is a 400.
  */
 public record Cursor(List<String> values) {
+    /** Longer than any cursor this server writes (about 80 characters). */
+    public static final int MAX_LENGTH = 200;
     private static final String VERSION = "k1";
     private static final char SEPARATOR = '\u001f';
 
@@ -31,6 +33,9 @@ public record Cursor(List<String> values) {
     }
 
     static Cursor decode(String text) {
+        if (text.length() > MAX_LENGTH) {
+            throw malformed();
+        }
         try {
             String joined = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8);
             List<String> parts = Arrays.asList(joined.split(String.valueOf(SEPARATOR), -1));

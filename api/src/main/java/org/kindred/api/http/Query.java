@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 public final class Query {
     public static final int DEFAULT_LIMIT = 20;
     public static final int MAX_LIMIT = 100;
+    /** Ids are at most 42 characters; a filter or path takes up to 64, as request bodies do; longer names nothing. */
+    public static final int MAX_ID_LENGTH = 64;
 
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d{1,10}(\\.\\d{1,15})?");
 
@@ -53,6 +55,29 @@ public final class Query {
     public String text(String name) {
         List<String> values = params.get(name);
         return values == null ? null : values.get(0);
+    }
+
+    /** Text of at most {@code maxLength} characters; longer is a 400 rather than a search for what cannot exist. */
+    public String text(String name, int maxLength) {
+        String value = text(name);
+        if (value != null && value.codePointCount(0, value.length()) > maxLength) {
+            throw ApiException.invalid(name, "too_long", "must be at most " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    /** An id to filter by, such as {@code program_id}. */
+    public String id(String name) {
+        return text(name, MAX_ID_LENGTH);
+    }
+
+    /** Every path parameter is an id, held to the same limit as an id filter (a before-matched handler). */
+    public static void limitPathIds(Context ctx) {
+        ctx.pathParamMap().forEach((name, value) -> {
+            if (value.codePointCount(0, value.length()) > MAX_ID_LENGTH) {
+                throw ApiException.invalid(name, "too_long", "must be at most " + MAX_ID_LENGTH + " characters");
+            }
+        });
     }
 
     /** A free-text filter: trimmed, 1 to 200 characters. */

@@ -29,7 +29,7 @@ public final class MentorRoutes {
         Principal caller = Authenticator.required(ctx);
         Query query = Query.of(ctx, "limit", "cursor", "program_id", "language", "lived_experience", "mode", "accepting",
             "status", "updated_since");
-        MentorFilter filter = new MentorFilter(caller.userId(), caller.admin(), query.text("program_id"),
+        MentorFilter filter = new MentorFilter(caller.userId(), caller.admin(), query.id("program_id"),
             query.language("language"), query.enumValue("lived_experience", FocusArea.class),
             query.enumValue("mode", MentorMode.class), query.bool("accepting"),
             query.enumValue("status", MentorStatus.class), query.instant("updated_since"));
@@ -53,7 +53,7 @@ public final class MentorRoutes {
     private void matches(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query query = Query.of(ctx, "participant_id", "limit", "cursor");
-        String participant = query.text("participant_id");
+        String participant = query.id("participant_id");
         if (participant == null) {
             participant = caller.userId();
         }

@@ -56,7 +56,7 @@ public final class MentorshipRoutes {
     private void list(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query query = Query.of(ctx, "limit", "cursor", "program_id", "status", "as");
-        MentorshipFilter filter = new MentorshipFilter(caller.userId(), caller.admin(), query.text("program_id"),
+        MentorshipFilter filter = new MentorshipFilter(caller.userId(), caller.admin(), query.id("program_id"),
             query.enumValue("status", MentorshipStatus.class), query.enumValue("as", MentorshipFilter.Side.class));
         Responses.ok(ctx, service.list(filter, query.page()));
     }

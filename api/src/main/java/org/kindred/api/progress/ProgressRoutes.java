@@ -22,7 +22,7 @@ public final class ProgressRoutes {
     private void progress(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query query = Query.of(ctx, "program_id", "from", "to");
-        String programId = query.text("program_id");
+        String programId = query.id("program_id");
         if (programId == null) {
             throw ApiException.invalid("program_id", "required", "is required: progress is per program");
         }

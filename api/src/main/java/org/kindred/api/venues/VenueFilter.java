@@ -28,7 +28,7 @@ public record VenueFilter(
 
         /** {@code near=lat,lon} and {@code radius_km}, or null when there is no {@code near}; a radius alone is refused. */
         public static Near parse(Query query) {
-            String near = query.text("near");
+            String near = query.text("near", 64);
             Double radius = query.decimal("radius_km", 0.001, MAX_RADIUS_KM);
             if (near == null) {
                 if (radius != null) {

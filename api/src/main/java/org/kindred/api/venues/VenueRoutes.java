@@ -50,7 +50,7 @@ public final class VenueRoutes {
             query.integer("min_capacity", 1, 100_000),
             query.enumValue("space", Space.class),
             query.country("country"),
-            query.text("program_id"),
+            query.id("program_id"),
             query.enumValue("status", VenueStatus.class),
             query.instant("updated_since"));
         Responses.ok(ctx, service.list(filter, query.page()));

@@ -139,6 +139,30 @@ class ConfigTest {
     }
 
     @Test
+    void baseUrlOfAtMostTwoHundredCharactersIsAcceptedAndLongerIsRefused() {
+        String host = "https://api.example.org/";
+        String longest = host + "p".repeat(200 - host.length());
+
+        assertThat(Config.load(Map.of("KINDRED_BASE_URL", longest), List.of()).baseUrl()).isEqualTo(longest);
+        assertThatThrownBy(() -> Config.load(Map.of("KINDRED_BASE_URL", longest + "p"), List.of()))
+            .isInstanceOf(ConfigException.class)
+            .hasMessageStartingWith("KINDRED_BASE_URL")
+            .hasMessageContaining("at most 200 characters");
+    }
+
+    @Test
+    void corsOriginWithAHostOverTheDnsLimitIsRefused() {
+        String label = "a".repeat(63) + ".";
+        String longestHost = (label.repeat(4)).substring(0, 253);
+        String origin = "https://" + longestHost;
+
+        assertThat(Config.load(Map.of("KINDRED_CORS_ORIGINS", origin), List.of()).corsOrigins()).containsExactly(origin);
+        assertThatThrownBy(() -> Config.load(Map.of("KINDRED_CORS_ORIGINS", origin + "a"), List.of()))
+            .isInstanceOf(ConfigException.class)
+            .hasMessageStartingWith("KINDRED_CORS_ORIGINS");
+    }
+
+    @Test
     void badFlagValueIsRefusedNamingTheVariable() {
         assertThatThrownBy(() -> Config.load(Map.of(), List.of("--port=none")))
             .isInstanceOf(ConfigException.class)

@@ -232,6 +232,13 @@ class GroupCrudTest {
     }
 
     @Test
+    void aFacilitatorIdOverSixtyFourCharactersIsTooLong() {
+        Setup setup = fixtures.program();
+        assertThat(refused(setup, "{\"facilitator_ids\": [\"" + "u".repeat(65) + "\"]}"))
+            .containsExactly("facilitator_ids[0] too_long");
+    }
+
+    @Test
     void aRepeatedIdempotencyKeyCreatesOneGroup() {
         Setup setup = fixtures.program();
         String body = body(setup.programId(), "{}");

@@ -42,6 +42,15 @@ class CursorTest {
     }
 
     @Test
+    void cursorOverTwoHundredCharactersIsRefusedBeforeDecoding() {
+        String longest = Cursor.of("x".repeat(147)).encode();
+        assertThat(longest).hasSize(200);
+        assertThat(Cursor.decode(longest).value(0)).isEqualTo("x".repeat(147));
+
+        assertInvalid(() -> Cursor.decode(Cursor.of("x".repeat(148)).encode()));
+    }
+
+    @Test
     void cursorOfAnotherVersionIsRefused() {
         assertInvalid(() -> Cursor.decode(base64("k0\u001fprg_01JD4Z8Q6K2V9X1M3N5P7R9T0W")));
         assertInvalid(() -> Cursor.decode(base64("k2\u001fprg_01JD4Z8Q6K2V9X1M3N5P7R9T0W")));

@@ -418,6 +418,61 @@ class HttpConventionsTest {
     }
 
     @Test
+    void cursorOverTwoHundredCharactersIsRefused() {
+        assertCursorRefused("/v1/programs", "A".repeat(201));
+    }
+
+    @Test
+    void pathIdOverSixtyFourCharactersIsRefusedNamingTheParameter() {
+        String programId = createProgram();
+        String before = etagOf(programId);
+
+        assertTooLong(admin.http().get("/v1/programs/" + "p".repeat(65)), "program_id");
+        assertTooLong(admin.http().get("/v1/programs/" + programId + "/members/" + "m".repeat(65)), "member_id");
+        assertTooLong(admin.http().header("If-Match", before)
+            .patch("/v1/programs/" + "p".repeat(65), "{\"name\":\"Renamed Circle\"}"), "program_id");
+        assertThat(admin.http().get("/v1/programs/" + "p".repeat(64)).status()).isEqualTo(404);
+        assertThat(etagOf(programId)).isEqualTo(before);
+    }
+
+    @Test
+    void idFilterOverSixtyFourCharactersIsRefusedNamingIt() {
+        String programId = createProgram();
+        List<String> filters = List.of(
+            "/v1/groups?program_id=", "/v1/venues?program_id=", "/v1/mentors?program_id=",
+            "/v1/mentorships?program_id=", "/v1/checkins?participant_id=", "/v1/checkins?group_id=",
+            "/v1/audit?actor_id=", "/v1/audit?subject_id=");
+
+        for (String filter : filters) {
+            String parameter = filter.substring(filter.indexOf('?') + 1, filter.length() - 1);
+            assertTooLong(admin.http().get(filter + "x".repeat(65)), parameter);
+            HttpResult longest = admin.http().get(filter + "x".repeat(64));
+            assertThat(longest.status()).as(filter).isEqualTo(200);
+            assertThat(longest.json().path("data")).as(filter).isEmpty();
+        }
+        assertTooLong(admin.http().get("/v1/programs/" + programId + "/mentor-matches?participant_id=" + "x".repeat(65)),
+            "participant_id");
+        assertTooLong(admin.http().get("/v1/participants/" + admin.userId() + "/progress?program_id=" + "x".repeat(65)),
+            "program_id");
+        assertThat(admin.http().get("/v1/participants/" + admin.userId() + "/progress?program_id=" + "x".repeat(64))
+            .status()).isEqualTo(404);
+    }
+
+    @Test
+    void textFiltersOverTheirLimitsAreRefusedNamingThem() {
+        assertTooLong(anonymous.get("/v1/groups?topic=" + "a".repeat(41)), "topic");
+        assertThat(anonymous.get("/v1/groups?topic=" + "a".repeat(40)).status()).isEqualTo(200);
+        assertTooLong(anonymous.get("/v1/groups?near=" + "1".repeat(65)), "near");
+        assertTooLong(anonymous.get("/v1/venues?near=" + "1".repeat(65)), "near");
+        String email = "a".repeat(64) + "@" + "b".repeat(185) + ".org";
+        assertThat(email).hasSize(254);
+        assertTooLong(admin.http().get("/v1/users?email=" + "a" + email), "email");
+        HttpResult longest = admin.http().get("/v1/users?email=" + email);
+        assertThat(longest.status()).isEqualTo(200);
+        assertThat(longest.json().path("data")).isEmpty();
+    }
+
+    @Test
     void cursorOfThisListPagesThroughWithoutRepeats() {
         createProgram();
         createProgram();
@@ -718,6 +773,35 @@ class HttpConventionsTest {
     }
 
     @Test
+    void aProblemListsAtMostOneHundredFieldErrors() {
+        String name = uniqueName("Crowded Lines");
+
+        HttpResult result = admin.http().post("/v1/programs",
+            programBody(name, "\"crisis_lines\":[" + String.join(",", java.util.Collections.nCopies(150, "{}")) + "]"));
+
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.code()).isEqualTo("validation_failed");
+        assertThat(result.json().path("errors")).hasSize(100);
+        assertThat(result.text("/errors/0/field")).isEqualTo("crisis_lines");
+        assertThat(result.text("/detail")).matches("crisis_lines .* \\(and \\d{3} more\\)");
+        assertNoProgramNamed(name);
+    }
+
+    @Test
+    void aProblemCutsQuotedTextAtTenThousandCharacters() {
+        String name = uniqueName("Long Property");
+        String property = "q".repeat(20_000);
+
+        HttpResult result = admin.http().post("/v1/programs", programBody(name, "\"" + property + "\":1"));
+
+        assertThat(result.status()).isEqualTo(400);
+        assertThat(result.text("/errors/0/code")).isEqualTo("unknown_property");
+        assertThat(result.text("/errors/0/field")).hasSize(10_000).startsWith("qqq").endsWith("\u2026");
+        assertThat(result.text("/detail").length()).isLessThanOrEqualTo(10_000);
+        assertNoProgramNamed(name);
+    }
+
+    @Test
     void noProblemBodyCarriesAStackTraceOrAJavaClassName() {
         String programId = createProgram();
         String program = "/v1/programs/" + programId;
@@ -809,6 +893,15 @@ class HttpConventionsTest {
         assertThat(result.code()).isEqualTo("validation_failed");
         assertThat(result.text("/errors/0/field")).isEqualTo("cursor");
         assertThat(result.text("/errors/0/code")).isEqualTo("invalid_cursor");
+        assertThat(result.json().has("data")).isFalse();
+    }
+
+    private static void assertTooLong(HttpResult result, String field) {
+        assertThat(result.status()).as(result.toString()).isEqualTo(400);
+        assertThat(result.code()).isEqualTo("validation_failed");
+        assertThat(result.json().path("errors")).hasSize(1);
+        assertThat(result.text("/errors/0/field")).isEqualTo(field);
+        assertThat(result.text("/errors/0/code")).isEqualTo("too_long");
         assertThat(result.json().has("data")).isFalse();
     }
 
