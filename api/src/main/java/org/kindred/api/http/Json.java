@@ -2,8 +2,14 @@ package org.kindred.api.http;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.BeanDescription;
+import com.fasterxml.jackson.databind.DeserializationConfig;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,15 +17,19 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.BeanDeserializerModifier;
+import com.fasterxml.jackson.databind.deser.std.DelegatingDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 
 /**
  * The one JSON mapper: snake_case names, RFC 3339 timestamps, and strict reading: unknown properties,
  * duplicate keys, trailing tokens, nulls for primitives and every implicit type coercion ("5" for 5,
- * 1.5 for 1, 1 for true, 5 for "5") are refused.
+ * 1.5 for 1, 1 for true, 5 for "5") are refused, and so are enum values with surrounding whitespace.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = create();
@@ -64,6 +74,7 @@ public final class Json {
         ObjectMapper mapper = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule("strict-enums").setDeserializerModifier(new StrictEnums()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -91,6 +102,38 @@ public final class Json {
     private static void refuse(ObjectMapper mapper, LogicalType type, CoercionInputShape... shapes) {
         for (CoercionInputShape shape : shapes) {
             mapper.coercionConfigFor(type).setCoercion(shape, CoercionAction.Fail);
+        }
+    }
+
+    /** Jackson trims an enum value before looking it up; " coordinator" is not a value of the contract. */
+    private static final class StrictEnums extends BeanDeserializerModifier {
+        @Override
+        public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
+                                                          BeanDescription description, JsonDeserializer<?> deserializer) {
+            return new UntrimmedEnum(deserializer, type.getRawClass());
+        }
+    }
+
+    private static final class UntrimmedEnum extends DelegatingDeserializer {
+        private static final long serialVersionUID = 1L;
+        private final Class<?> type;
+
+        UntrimmedEnum(JsonDeserializer<?> delegate, Class<?> type) {
+            super(delegate);
+            this.type = type;
+        }
+
+        @Override
+        protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
+            return new UntrimmedEnum(delegate, type);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.hasToken(JsonToken.VALUE_STRING) && !parser.getText().equals(parser.getText().trim())) {
+                return context.handleWeirdStringValue(type, parser.getText(), "not one of the values of this enum");
+            }
+            return super.deserialize(parser, context);
         }
     }
 }

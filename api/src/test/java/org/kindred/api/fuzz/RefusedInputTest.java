@@ -1,0 +1,82 @@
+package org.kindred.api.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.kindred.api.programs.ProgramFixtures;
+import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.Session;
+import org.kindred.api.testing.TestServer;
+
+/** Single cases the fuzz tests found, kept as plain regression tests. */
+class RefusedInputTest {
+    private static TestServer server;
+
+    @BeforeAll
+    static void start() {
+        server = TestServer.start(Map.of("KINDRED_RATE_LIMITS", "off"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void enumValueWithSurroundingSpaceIsRefusedAndGrantsNothing() {
+        Session coordinator = server.newUser("Quiet River");
+        String programId = ProgramFixtures.active(server, "open");
+        ProgramFixtures.grant(server, programId, coordinator, "coordinator");
+        Session person = server.newUser("Open Meadow");
+
+        for (String role : new String[] {" coordinator", "coordinator ", "\\tmentor", "participant\\n"}) {
+            HttpResult result = coordinator.http().post("/v1/programs/" + programId + "/members",
+                "{\"user_id\": \"" + person.userId() + "\", \"role\": \"" + role + "\"}");
+
+            assertThat(result.status()).as(role + " " + result).isEqualTo(400);
+            assertThat(result.text("/errors/0/field")).isEqualTo("role");
+            assertThat(result.text("/errors/0/code")).isEqualTo("invalid_value");
+        }
+        assertThat(person.http().get("/v1/me").json().path("memberships")).isEmpty();
+    }
+
+    @Test
+    void bodyThatIsNotUtf8IsRefusedAsMalformedAndChangesNothing() {
+        Session person = server.newUser("Quiet Brook");
+        byte[][] notUtf8 = {{(byte) 0xC0, (byte) 0xAF}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, {(byte) 0xFF},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}};
+
+        for (byte[] bytes : notUtf8) {
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes("{\"display_name\": \"a".getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(bytes);
+            body.writeBytes("b\"}".getBytes(StandardCharsets.UTF_8));
+            HttpResult result = person.http().send("PATCH", "/v1/me", body.toByteArray(),
+                "application/merge-patch+json");
+
+            assertThat(result.status()).as(HexFormat.of().formatHex(bytes) + " " + result).isEqualTo(400);
+            assertThat(result.code()).isEqualTo("malformed_json");
+        }
+        assertThat(person.http().get("/v1/me").text("/display_name")).isEqualTo("Quiet Brook");
+    }
+
+    @Test
+    void erasureWithAPasswordOverTheLimitIsRefusedByNameAndErasesNothing() {
+        Session person = server.newUser("Passing Cloud");
+
+        HttpResult result = person.http().send("DELETE", "/v1/me",
+            "{\"password\": \"" + "x".repeat(1025) + "\"}", "application/json");
+
+        assertThat(result.status()).as(result.toString()).isEqualTo(400);
+        assertThat(result.code()).isEqualTo("validation_failed");
+        assertThat(result.text("/errors/0/field")).isEqualTo("password");
+        assertThat(result.text("/errors/0/code")).isEqualTo("too_long");
+        assertThat(person.http().get("/v1/me").status()).isEqualTo(200);
+    }
+}
