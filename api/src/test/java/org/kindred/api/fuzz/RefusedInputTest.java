@@ -67,6 +67,32 @@ class RefusedInputTest {
     }
 
     @Test
+    void searchTextWithAControlCharacterIsRefusedByName() {
+        Session admin = server.admin();
+
+        for (String path : new String[] {"/v1/venues?q=%00", "/v1/venues?q=harbor%00", "/v1/programs?q=%00",
+            "/v1/groups?q=a%1Bb"}) {
+            HttpResult result = admin.http().get(path);
+
+            assertThat(result.status()).as(path + " " + result).isEqualTo(400);
+            assertThat(result.text("/errors/0/field")).isEqualTo("q");
+            assertThat(result.text("/errors/0/code")).isEqualTo("invalid_format");
+        }
+    }
+
+    @Test
+    void searchTextIsMeasuredInCharactersNotUtf16Units() {
+        String emoji = "%F0%9F%8C%8A".repeat(200);
+
+        HttpResult atTheLimit = server.admin().http().get("/v1/programs?q=" + emoji);
+        HttpResult overTheLimit = server.admin().http().get("/v1/programs?q=" + emoji + "a");
+
+        assertThat(atTheLimit.status()).as(atTheLimit.toString()).isEqualTo(200);
+        assertThat(overTheLimit.status()).isEqualTo(400);
+        assertThat(overTheLimit.text("/errors/0/field")).isEqualTo("q");
+    }
+
+    @Test
     void erasureWithAPasswordOverTheLimitIsRefusedByNameAndErasesNothing() {
         Session person = server.newUser("Passing Cloud");
 
