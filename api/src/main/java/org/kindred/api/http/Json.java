@@ -29,7 +29,8 @@ import java.io.UncheckedIOException;
 /**
  * The one JSON mapper: snake_case names, RFC 3339 timestamps, and strict reading: unknown properties,
  * duplicate keys, trailing tokens, nulls for primitives and every implicit type coercion ("5" for 5,
- * 1.5 for 1, 1 for true, 5 for "5") are refused, and so are enum values with surrounding whitespace.
+ * 1.5 for 1, 1 for true, 5 for "5") are refused, and so are enum values, dates and times with surrounding
+ * whitespace.
  */
 public final class Json {
     private static final ObjectMapper MAPPER = create();
@@ -74,7 +75,7 @@ public final class Json {
         ObjectMapper mapper = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .addModule(new JavaTimeModule())
-            .addModule(new SimpleModule("strict-enums").setDeserializerModifier(new StrictEnums()))
+            .addModule(new SimpleModule("untrimmed").setDeserializerModifier(new Untrimmed()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -105,33 +106,43 @@ public final class Json {
         }
     }
 
-    /** Jackson trims an enum value before looking it up; " coordinator" is not a value of the contract. */
-    private static final class StrictEnums extends BeanDeserializerModifier {
+    /**
+     * Jackson trims enum values, dates and times before reading them; " coordinator" is not a role and
+     * " 2030-01-07" not a date of the contract.
+     */
+    private static final class Untrimmed extends BeanDeserializerModifier {
         @Override
         public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                                                           BeanDescription description, JsonDeserializer<?> deserializer) {
-            return new UntrimmedEnum(deserializer, type.getRawClass());
+            return new UntrimmedValue(deserializer, type.getRawClass());
+        }
+
+        @Override
+        public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
+                                                      JsonDeserializer<?> deserializer) {
+            Class<?> type = description.getBeanClass();
+            return type.getPackageName().equals("java.time") ? new UntrimmedValue(deserializer, type) : deserializer;
         }
     }
 
-    private static final class UntrimmedEnum extends DelegatingDeserializer {
+    private static final class UntrimmedValue extends DelegatingDeserializer {
         private static final long serialVersionUID = 1L;
         private final Class<?> type;
 
-        UntrimmedEnum(JsonDeserializer<?> delegate, Class<?> type) {
+        UntrimmedValue(JsonDeserializer<?> delegate, Class<?> type) {
             super(delegate);
             this.type = type;
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new UntrimmedEnum(delegate, type);
+            return new UntrimmedValue(delegate, type);
         }
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.hasToken(JsonToken.VALUE_STRING) && !parser.getText().equals(parser.getText().trim())) {
-                return context.handleWeirdStringValue(type, parser.getText(), "not one of the values of this enum");
+                return context.handleWeirdStringValue(type, parser.getText(), "surrounding whitespace");
             }
             return super.deserialize(parser, context);
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kindred.api.groups.GroupFixtures;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.HttpResult;
 import org.kindred.api.testing.Session;
@@ -90,6 +91,26 @@ class RefusedInputTest {
         assertThat(atTheLimit.status()).as(atTheLimit.toString()).isEqualTo(200);
         assertThat(overTheLimit.status()).isEqualTo(400);
         assertThat(overTheLimit.text("/errors/0/field")).isEqualTo("q");
+    }
+
+    @Test
+    void dateOrTimestampWithSurroundingSpaceIsRefusedByName() {
+        Session coordinator = server.newUser("Still Pond");
+        String programId = ProgramFixtures.active(server, "open");
+        ProgramFixtures.grant(server, programId, coordinator, "coordinator");
+        String groupId = coordinator.http().post("/v1/groups", GroupFixtures.body(programId, "{}")).text("/id");
+        String session = GroupFixtures.comingSessions(coordinator.http(), groupId).get(0).path("id").asText();
+
+        HttpResult date = coordinator.http().post("/v1/groups", GroupFixtures.body(programId,
+            "{\"schedule\": {\"start_date\": \" 2030-01-07\"}}"));
+        HttpResult timestamp = coordinator.http().patch("/v1/sessions/" + session,
+            "{\"note\": \"Moved\", \"starts_at\": \"2030-01-07T18:00:00Z\\n\"}");
+
+        assertThat(date.status()).as(date.toString()).isEqualTo(400);
+        assertThat(date.text("/errors/0/field")).isEqualTo("schedule.start_date");
+        assertThat(timestamp.status()).as(timestamp.toString()).isEqualTo(400);
+        assertThat(timestamp.text("/errors/0/field")).isEqualTo("starts_at");
+        assertThat(coordinator.http().get("/v1/sessions/" + session).json().path("note").isNull()).isTrue();
     }
 
     @Test
