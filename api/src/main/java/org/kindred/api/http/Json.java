@@ -107,42 +107,47 @@ public final class Json {
     }
 
     /**
-     * Jackson trims enum values, dates and times before reading them; " coordinator" is not a role and
-     * " 2030-01-07" not a date of the contract.
+     * Jackson trims enum values, dates and times before reading them, and reads numbers and arrays as dates
+     * and times; but " coordinator" is not a role, and neither " 2030-01-07" nor 5 is a date of the contract.
      */
     private static final class Untrimmed extends BeanDeserializerModifier {
         @Override
         public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
                                                           BeanDescription description, JsonDeserializer<?> deserializer) {
-            return new UntrimmedValue(deserializer, type.getRawClass());
+            return new UntrimmedValue(deserializer, type.getRawClass(), false);
         }
 
         @Override
         public JsonDeserializer<?> modifyDeserializer(DeserializationConfig config, BeanDescription description,
                                                       JsonDeserializer<?> deserializer) {
             Class<?> type = description.getBeanClass();
-            return type.getPackageName().equals("java.time") ? new UntrimmedValue(deserializer, type) : deserializer;
+            return type.getPackageName().equals("java.time") ? new UntrimmedValue(deserializer, type, true) : deserializer;
         }
     }
 
     private static final class UntrimmedValue extends DelegatingDeserializer {
         private static final long serialVersionUID = 1L;
         private final Class<?> type;
+        private final boolean textOnly;
 
-        UntrimmedValue(JsonDeserializer<?> delegate, Class<?> type) {
+        UntrimmedValue(JsonDeserializer<?> delegate, Class<?> type, boolean textOnly) {
             super(delegate);
             this.type = type;
+            this.textOnly = textOnly;
         }
 
         @Override
         protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
-            return new UntrimmedValue(delegate, type);
+            return new UntrimmedValue(delegate, type, textOnly);
         }
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             if (parser.hasToken(JsonToken.VALUE_STRING) && !parser.getText().equals(parser.getText().trim())) {
                 return context.handleWeirdStringValue(type, parser.getText(), "surrounding whitespace");
+            }
+            if (textOnly && !parser.hasToken(JsonToken.VALUE_STRING)) {
+                return context.handleUnexpectedToken(type, parser);
             }
             return super.deserialize(parser, context);
         }

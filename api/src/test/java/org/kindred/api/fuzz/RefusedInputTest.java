@@ -114,6 +114,27 @@ class RefusedInputTest {
     }
 
     @Test
+    void numberOrArrayForADateOrTimestampIsAWrongType() {
+        Session coordinator = server.newUser("Calm Shore");
+        String programId = ProgramFixtures.active(server, "open");
+        ProgramFixtures.grant(server, programId, coordinator, "coordinator");
+
+        HttpResult epochDay = coordinator.http().post("/v1/groups", GroupFixtures.body(programId,
+            "{\"schedule\": {\"start_date\": 20000}}"));
+        HttpResult dateArray = coordinator.http().post("/v1/groups", GroupFixtures.body(programId,
+            "{\"schedule\": {\"start_date\": [2030, 1, 7]}}"));
+        HttpResult epochSeconds = server.admin().http().post("/v1/venues", GroupFixtures.merge(GroupFixtures.PLAIN_VENUE,
+            "{\"animal_policy\": {\"verified_at\": 5}}"));
+
+        for (HttpResult result : new HttpResult[] {epochDay, dateArray, epochSeconds}) {
+            assertThat(result.status()).as(result.toString()).isEqualTo(400);
+            assertThat(result.text("/errors/0/code")).isEqualTo("wrong_type");
+        }
+        assertThat(epochDay.text("/errors/0/field")).isEqualTo("schedule.start_date");
+        assertThat(epochSeconds.text("/errors/0/field")).isEqualTo("animal_policy.verified_at");
+    }
+
+    @Test
     void erasureWithAPasswordOverTheLimitIsRefusedByNameAndErasesNothing() {
         Session person = server.newUser("Passing Cloud");
 
