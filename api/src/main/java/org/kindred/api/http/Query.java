@@ -55,6 +55,15 @@ public final class Query {
         return values == null ? null : values.get(0);
     }
 
+    /** A value of at most {@code max} characters. */
+    public String text(String name, int max) {
+        String value = text(name);
+        if (value != null && value.codePointCount(0, value.length()) > max) {
+            throw ApiException.invalid(name, "too_long", "must be at most " + max + " characters");
+        }
+        return value;
+    }
+
     /** A free-text filter: trimmed, 1 to 200 characters, no control characters (a NUL broke the full-text query). */
     public String search(String name) {
         String value = text(name);

@@ -37,6 +37,6 @@ public final class UserRoutes {
     private void list(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query query = Query.of(ctx, "limit", "cursor", "email");
-        Responses.ok(ctx, service.list(caller, query.text("email"), query.page()));
+        Responses.ok(ctx, service.list(caller, query.text("email", 254), query.page()));
     }
 }

@@ -94,6 +94,18 @@ class RefusedInputTest {
     }
 
     @Test
+    void userSearchByAnEmailOverTheContractsLimitIsRefusedByName() {
+        HttpResult atTheLimit = server.admin().http().get("/v1/users?email=" + "q".repeat(242) + "%40example.org");
+        HttpResult overTheLimit = server.admin().http().get("/v1/users?email=" + "q".repeat(243) + "%40example.org");
+
+        assertThat(atTheLimit.status()).as(atTheLimit.toString()).isEqualTo(200);
+        assertThat(atTheLimit.json().path("data")).isEmpty();
+        assertThat(overTheLimit.status()).as(overTheLimit.toString()).isEqualTo(400);
+        assertThat(overTheLimit.text("/errors/0/field")).isEqualTo("email");
+        assertThat(overTheLimit.text("/errors/0/code")).isEqualTo("too_long");
+    }
+
+    @Test
     void dateOrTimestampWithSurroundingSpaceIsRefusedByName() {
         Session coordinator = server.newUser("Still Pond");
         String programId = ProgramFixtures.active(server, "open");
@@ -132,6 +144,39 @@ class RefusedInputTest {
         }
         assertThat(epochDay.text("/errors/0/field")).isEqualTo("schedule.start_date");
         assertThat(epochSeconds.text("/errors/0/field")).isEqualTo("animal_policy.verified_at");
+    }
+
+    @Test
+    void timestampForADateOrDigitsForATimestampAreRefusedByName() {
+        Session coordinator = server.newUser("Low Tide");
+        String programId = ProgramFixtures.active(server, "open");
+        ProgramFixtures.grant(server, programId, coordinator, "coordinator");
+
+        HttpResult date = coordinator.http().post("/v1/groups", GroupFixtures.body(programId,
+            "{\"schedule\": {\"start_date\": \"2030-01-07T00:00:00Z\"}}"));
+        HttpResult timestamp = server.admin().http().post("/v1/venues", GroupFixtures.merge(GroupFixtures.PLAIN_VENUE,
+            "{\"animal_policy\": {\"verified_at\": \"1700000000\"}}"));
+
+        assertThat(date.status()).as(date.toString()).isEqualTo(400);
+        assertThat(date.text("/errors/0/field")).isEqualTo("schedule.start_date");
+        assertThat(timestamp.status()).as(timestamp.toString()).isEqualTo(400);
+        assertThat(timestamp.text("/errors/0/field")).isEqualTo("animal_policy.verified_at");
+        assertThat(coordinator.http().get("/v1/groups?program_id=" + programId).json().path("data")).isEmpty();
+    }
+
+    @Test
+    void notANumberOrInfinityAsTextIsAWrongTypeAndCreatesNothing() {
+        Session admin = server.admin();
+        int venuesBefore = admin.http().get("/v1/venues?limit=100").json().path("data").size();
+
+        for (String overrides : new String[] {"{\"latitude\": \"NaN\"}", "{\"longitude\": \"-Infinity\"}",
+            "{\"animal_policy\": {\"pets\": {\"species\": [\"dog\"], \"where\": \"outdoor\", \"max_weight_kg\": \"NaN\"}}}"}) {
+            HttpResult result = admin.http().post("/v1/venues", GroupFixtures.merge(GroupFixtures.PLAIN_VENUE, overrides));
+
+            assertThat(result.status()).as(overrides + " " + result).isEqualTo(400);
+            assertThat(result.text("/errors/0/code")).isEqualTo("wrong_type");
+        }
+        assertThat(admin.http().get("/v1/venues?limit=100").json().path("data")).hasSize(venuesBefore);
     }
 
     @Test
