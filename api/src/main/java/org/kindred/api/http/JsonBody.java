@@ -50,9 +50,18 @@ public final class JsonBody {
         return readObject(ctx, JSON);
     }
 
-    /** Applies the PATCH body to {@code current} and reads the result as {@code type}. */
-    public static <T> T mergePatch(Context ctx, T current, Class<T> type) {
+    /**
+     * Applies the PATCH body to {@code current} and reads the result as {@code type}. {@code fixed} names
+     * properties of {@code type} that no update may carry (a group stays in its program): in a patch they are
+     * unknown properties, even with their current value.
+     */
+    public static <T> T mergePatch(Context ctx, T current, Class<T> type, String... fixed) {
         ObjectNode patch = readObject(ctx, MERGE_PATCH);
+        for (String name : fixed) {
+            if (patch.has(name)) {
+                throw ApiException.invalid(name, "unknown_property", "is not a property of this request; it cannot change");
+            }
+        }
         JsonNode merged = merge(Json.tree(current), patch);
         return convert(merged, type);
     }

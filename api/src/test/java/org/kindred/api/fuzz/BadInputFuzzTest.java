@@ -206,14 +206,14 @@ class BadInputFuzzTest {
     @Provide
     Arbitrary<Tuple2<Operation, List<Mutation>>> invalidQueries() {
         return Arbitraries.of(ApiSpec.operations())
-            .flatMap(op -> Mutations.invalidQueries(op).list().ofSize(BATCH).map(list -> Tuple.of(op, list)));
+            .flatMap(op -> QueryMutations.invalidQueries(op).list().ofSize(BATCH).map(list -> Tuple.of(op, list)));
     }
 
     @Provide
     Arbitrary<Tuple2<Operation, List<Mutation>>> oddPathIds() {
         List<Operation> ops = ApiSpec.operations().stream().filter(op -> !op.in("path").isEmpty()).toList();
         List<String> otherIds = world.ids();
-        return Arbitraries.of(ops).flatMap(op -> Mutations.oddPathIds(op, world.target(op.id()).path(), otherIds)
+        return Arbitraries.of(ops).flatMap(op -> PathMutations.oddPathIds(op, world.target(op.id()).path(), otherIds)
             .list().ofSize(BATCH).map(list -> Tuple.of(op, list)));
     }
 
@@ -226,8 +226,8 @@ class BadInputFuzzTest {
 
     @Provide
     Arbitrary<Tuple2<Operation, List<Mutation>>> oddQueries() {
-        List<Operation> ops = ApiSpec.operations().stream().filter(op -> !Mutations.oddQueries(op).isEmpty()).toList();
-        return Arbitraries.of(ops).flatMap(op -> Arbitraries.of(Mutations.oddQueries(op)).list().ofSize(BATCH)
+        List<Operation> ops = ApiSpec.operations().stream().filter(op -> !QueryMutations.oddQueries(op).isEmpty()).toList();
+        return Arbitraries.of(ops).flatMap(op -> Arbitraries.of(QueryMutations.oddQueries(op)).list().ofSize(BATCH)
             .map(list -> Tuple.of(op, list)));
     }
 
@@ -240,7 +240,7 @@ class BadInputFuzzTest {
     }
 
     private static Arbitrary<Mutation> bodyMutations(Operation op) {
-        return BODY_MUTATIONS.computeIfAbsent(op.id(), id -> Mutations.invalidBodies(op, sample(op)));
+        return BODY_MUTATIONS.computeIfAbsent(op.id(), id -> BodyMutations.invalidBodies(op, sample(op)));
     }
 
     private static ObjectNode sample(Operation op) {

@@ -59,6 +59,10 @@ final class Fuzzer {
         }
         switch (probe.expect()) {
             case INVALID_FIELD -> assertNamesField(probe, result, what);
+            case UNKNOWN_PROPERTY -> {
+                assertProblem(result, 400, "validation_failed", what);
+                assertThat(errors(result)).as(what).contains(probe.field() + " unknown_property");
+            }
             case UNPROCESSABLE_FIELD -> {
                 assertProblem(result, 422, "unprocessable", what);
                 assertThat(fields(result)).as(what).anyMatch(field -> names(field, probe.field()));
@@ -96,6 +100,13 @@ final class Fuzzer {
         List<String> fields = new ArrayList<>();
         result.json().path("errors").forEach(error -> fields.add(error.path("field").asText()));
         return fields;
+    }
+
+    /** The errors as "field code" pairs. */
+    private static List<String> errors(HttpResult result) {
+        List<String> errors = new ArrayList<>();
+        result.json().path("errors").forEach(error -> errors.add(error.path("field").asText() + " " + error.path("code").asText()));
+        return errors;
     }
 
     /**

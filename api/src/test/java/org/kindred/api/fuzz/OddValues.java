@@ -62,7 +62,7 @@ final class OddValues {
 
     /** The slot can take a value alone: its parents are in the body, or a merge patch fills them. */
     private static boolean fits(Operation op, Slot slot, JsonNode sample) {
-        return op.method().equals("PATCH") && !slot.inArray() || Mutations.parentPresent(slot, sample);
+        return op.method().equals("PATCH") && !slot.inArray() || slot.parentIn(sample);
     }
 
     private static boolean isFreeText(Slot slot) {

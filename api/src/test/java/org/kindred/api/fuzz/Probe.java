@@ -11,6 +11,8 @@ record Probe(String what, String method, String path, byte[] body, String conten
     enum Expect {
         /** 400 validation_failed with {@code field} among errors[].field. */
         INVALID_FIELD,
+        /** 400 validation_failed with an error of code unknown_property on exactly {@code field}. */
+        UNKNOWN_PROPERTY,
         /**
          * 422 unprocessable naming {@code field}: what the contract refuses that way, such as a service-animal
          * policy other than always_welcome.

@@ -73,6 +73,15 @@ record Slot(List<Object> path, JsonNode schema, boolean required) {
         return path.stream().anyMatch(Integer.class::isInstance);
     }
 
+    /** Whether {@code body} holds the object this slot belongs in (the body itself for a top-level slot). */
+    boolean parentIn(JsonNode body) {
+        JsonNode node = body;
+        for (Object segment : path.subList(0, path.size() - 1)) {
+            node = segment instanceof Integer index ? node.path(index) : node.path((String) segment);
+        }
+        return node.isContainerNode();
+    }
+
     /** A copy of {@code body} with this slot set to {@code value}, or removed when {@code value} is null. */
     ObjectNode set(ObjectNode body, JsonNode value) {
         ObjectNode copy = body.deepCopy();
