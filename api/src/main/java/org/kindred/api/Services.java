@@ -102,11 +102,6 @@ public record Services(
         MentorshipService mentorships = new MentorshipService(db, new MentorshipStore(db), mentorStore, programs, roles,
             clock);
         MentorService mentors = new MentorService(db, mentorStore, mentorships, programs, roles, clock);
-        MemberService members = new MemberService(db, memberStore, userStore, programs, roles, new PreferencesStore(db),
-            List.of(mentors, mentorships), clock);
-        MatchService matches = new MatchService(mentorStore, members, programs, roles, clock);
-        InvitationService invitations = new InvitationService(db, new InvitationStore(db), programs, programStore,
-            members, roles, rateLimiter, clock);
         AuthService auth = new AuthService(db, userStore, hasher, accessTokens, rateLimiter, clock);
         VenueStore venueStore = new VenueStore(db);
         GroupStore groupStore = new GroupStore(db);
@@ -117,6 +112,11 @@ public record Services(
         SessionService sessions = new SessionService(db, groups, new SessionStore(db), rsvpStore, clock);
         RsvpService rsvps = new RsvpService(db, sessions, rsvpStore, clock);
         GroupMemberService groupMembers = new GroupMemberService(db, groupMemberStore, groups, roles, rsvps, clock);
+        MemberService members = new MemberService(db, memberStore, userStore, programs, roles, new PreferencesStore(db),
+            List.of(mentors, mentorships, groupMembers), clock);
+        MatchService matches = new MatchService(mentorStore, members, programs, roles, clock);
+        InvitationService invitations = new InvitationService(db, new InvitationStore(db), programs, programStore,
+            members, roles, rateLimiter, clock);
         AttendanceService attendance = new AttendanceService(db, sessions, new AttendanceStore(db), groupMemberStore, clock);
         CalendarService calendars = new CalendarService(groups, sessions, venueStore, clock);
         MeetingGuideFeed meetingGuide = new MeetingGuideFeed(groupStore, venueStore);

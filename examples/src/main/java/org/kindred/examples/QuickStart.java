@@ -3,8 +3,6 @@ package org.kindred.examples;
 import java.io.PrintStream;
 import org.kindred.sdk.KindredClient;
 import org.kindred.sdk.api.ProgramsApi;
-import org.kindred.sdk.model.Program;
-import org.kindred.sdk.model.ProgramList;
 
 /**
  * The README's quick start: sign in and list the programs you can see.
@@ -24,13 +22,11 @@ public final class QuickStart {
 
     static void run(String baseUrl, String email, String password, PrintStream out) {
         // README:quickstart:start
-        KindredClient kindred = KindredClient.builder().baseUrl(baseUrl).build();
+        KindredClient kindred = KindredClient.builder().baseUrl(baseUrl).appInfo("quick-start/1.0").build();
         kindred.login(email, password);
-        ProgramList programs = kindred.call(api -> api.programs().listPrograms(
-            ProgramsApi.APIListProgramsRequest.newBuilder().limit(10).build()));
-        for (Program program : programs.getData()) {
-            out.println(program.getName() + " (" + program.getStatus() + ", " + program.getCountry() + ")");
-        }
+        kindred.autoPage((api, cursor) -> api.programs().listPrograms(
+                ProgramsApi.APIListProgramsRequest.newBuilder().cursor(cursor).build()))
+            .forEach(program -> out.println(program.getName() + " (" + program.getStatus() + ", " + program.getCountry() + ")"));
         // README:quickstart:end
     }
 }

@@ -17,6 +17,18 @@ public final class AlertStore {
           JOIN users p ON p.id = a.participant_id
           LEFT JOIN users k ON k.id = a.acknowledged_by
         """;
+    /**
+     * The caller received the alert and still stands where it put them: a coordinator of the program, or a
+     * mentor still supporting the participant. Someone whose role ended no longer reads the program's alerts.
+     */
+    private static final String RECEIVED_AND_STILL_SUPPORTING = """
+         EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.user_id = :user)
+         AND (EXISTS (SELECT 1 FROM program_members m
+                       WHERE m.user_id = :user AND m.program_id = a.program_id AND m.role = 'coordinator')
+              OR EXISTS (SELECT 1 FROM mentorships s
+                          WHERE s.mentor_user_id = :user AND s.participant_id = a.participant_id
+                            AND s.program_id = a.program_id AND s.status IN ('active', 'continuing')))
+        """;
 
     private final Database db;
 
@@ -60,8 +72,7 @@ public final class AlertStore {
     }
 
     Optional<Alert> findFor(Handle handle, String id, String recipientId) {
-        return handle.createQuery(SELECT + """
-                 WHERE a.id = :id AND EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.user_id = :user)""")
+        return handle.createQuery(SELECT + " WHERE a.id = :id AND " + RECEIVED_AND_STILL_SUPPORTING)
             .bind("id", id)
             .bind("user", recipientId)
             .map((rs, ctx) -> alert(rs))
@@ -70,8 +81,7 @@ public final class AlertStore {
 
     /** Newest first. */
     List<Alert> listFor(String recipientId, Boolean acknowledged, PageRequest page) {
-        return db.read(handle -> handle.createQuery(SELECT + """
-                 WHERE EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.user_id = :user)
+        return db.read(handle -> handle.createQuery(SELECT + " WHERE " + RECEIVED_AND_STILL_SUPPORTING + """
                    AND (:acknowledged IS NULL OR (a.acknowledged_at IS NOT NULL) = :acknowledged)
                    AND (:after IS NULL OR a.id < :after)
                  ORDER BY a.id DESC LIMIT :limit""")

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.Ids;
@@ -12,15 +13,20 @@ import org.kindred.api.http.Cursor;
 import org.kindred.api.http.ErrorCode;
 import org.kindred.api.http.Page;
 import org.kindred.api.http.PageRequest;
+import org.kindred.api.members.Member;
+import org.kindred.api.members.MembershipListener;
 import org.kindred.api.security.Principal;
 import org.kindred.api.security.ProgramRoles;
+import org.kindred.api.security.Role;
 
 /**
- * Joining and leaving groups. Anyone holding a role in the group's program may ask to join: open groups take
- * them at once, approval groups once a facilitator or coordinator approves, closed groups not at all.
- * Leaving gives up the person's seats in coming sessions, so the waitlist moves up.
+ * Joining and leaving groups. Participants and mentors of the group's program may ask to join: open groups
+ * take them at once, approval groups once a facilitator or coordinator approves, closed groups not at all.
+ * Coordinators manage groups without joining them (a member would see the group's shared check-ins). Leaving
+ * gives up the person's seats in coming sessions, so the waitlist moves up; someone who no longer takes part
+ * in the program leaves its groups with it.
  */
-public final class GroupMemberService {
+public final class GroupMemberService implements MembershipListener {
     /** Gives back a person's seats in a group's coming sessions; sessions implement it. */
     @FunctionalInterface
     public interface SeatRelease {
@@ -46,8 +52,8 @@ public final class GroupMemberService {
 
     public GroupMember join(Principal caller, String groupId) {
         Group group = groups.visible(Optional.of(caller), groupId).group();
-        if (roles.of(caller, group.programId()).isEmpty() && !caller.admin()) {
-            throw ApiException.forbidden("only people enrolled in or working for the group's program may join it");
+        if (!takesPart(roles.of(caller, group.programId()))) {
+            throw ApiException.forbidden("only the program's participants and mentors may join its groups");
         }
         if (group.status() != GroupStatus.active) {
             throw new ApiException(ErrorCode.conflict, "the group is " + group.status() + " and takes no new members");
@@ -115,6 +121,26 @@ public final class GroupMemberService {
             store.delete(handle, memberId);
             seats.releaseComingSeats(handle, visible.group(), member.userId());
         });
+    }
+
+    @Override
+    public void granted(Handle handle, Member member) {
+        // joining a group is the person's own choice
+    }
+
+    @Override
+    public void revoked(Handle handle, Member member) {
+        if (!takesPart(Set.of(member.role())) || store.takesPartOtherwise(handle, member)) {
+            return;
+        }
+        for (GroupMember membership : store.inProgram(handle, member.programId(), member.userId())) {
+            store.delete(handle, membership.id());
+            seats.releaseComingSeats(handle, groups.byId(handle, membership.groupId()), member.userId());
+        }
+    }
+
+    private static boolean takesPart(Set<Role> roles) {
+        return roles.contains(Role.participant) || roles.contains(Role.mentor);
     }
 
     private GroupMember ownOrFacilitated(Handle handle, Principal caller, GroupService.Visible visible,

@@ -10,6 +10,7 @@ import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.Rows;
 import org.kindred.api.http.PageRequest;
+import org.kindred.api.members.Member;
 
 public final class GroupMemberStore {
     private static final String SELECT = """
@@ -88,6 +89,29 @@ public final class GroupMemberStore {
             .bind("id", memberId)
             .bind("now", now.toEpochMilli())
             .execute();
+    }
+
+    /** The person's memberships (active or pending) in the groups of one program. */
+    List<GroupMember> inProgram(Handle handle, String programId, String userId) {
+        return handle.createQuery(SELECT + """
+                 WHERE gm.user_id = :user AND gm.group_id IN (SELECT id FROM peer_groups WHERE program_id = :program)""")
+            .bind("user", userId)
+            .bind("program", programId)
+            .map((rs, ctx) -> member(rs))
+            .list();
+    }
+
+    /** Whether the person still takes part in the program (participant or mentor) through a role other than this one. */
+    boolean takesPartOtherwise(Handle handle, Member role) {
+        return handle.createQuery("""
+                SELECT EXISTS (SELECT 1 FROM program_members
+                                WHERE program_id = :program AND user_id = :user AND id <> :role
+                                  AND role IN ('participant', 'mentor'))""")
+            .bind("program", role.programId())
+            .bind("user", role.userId())
+            .bind("role", role.id())
+            .mapTo(Boolean.class)
+            .one();
     }
 
     void delete(Handle handle, String memberId) {

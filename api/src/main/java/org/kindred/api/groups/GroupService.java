@@ -136,6 +136,11 @@ public final class GroupService {
         });
     }
 
+    /** A group known to exist, read inside the caller's transaction. */
+    Group byId(Handle handle, String id) {
+        return store.find(handle, id).orElseThrow();
+    }
+
     /** Refuses to delete a venue while groups meet there, naming them. */
     public void requireVenueUnused(Handle handle, String venueId) {
         List<String> names = store.namesAtVenue(handle, venueId);

@@ -83,9 +83,11 @@ public final class MentorService implements MembershipListener {
         }
     }
 
+    /** Losing the mentor role withdraws the profile, ends its mentorships and ends facilitating the program's groups. */
     @Override
     public void revoked(Handle handle, Member member) {
         if (member.role() == Role.mentor) {
+            store.stopFacilitating(handle, member.programId(), member.userId(), clock.instant());
             store.findByUser(handle, member.programId(), member.userId(), today()).ifPresent(mentor -> {
                 store.update(handle, mentor.id(), MentorInput.of(mentor).withStatus(MentorStatus.withdrawn), clock.instant());
                 mentorships.mentorWithdrew(handle, mentor.id());

@@ -99,6 +99,26 @@ public final class MentorStore {
         return db.read(handle -> handle.createQuery(sql).bindMap(where.binds()).map((rs, ctx) -> mentor(rs, today)).list());
     }
 
+    /**
+     * Facilitators must be mentors of the group's program: someone who loses the mentor role stops facilitating
+     * its groups at once, and those groups change (their facilitators), so syncs by updated_at see them.
+     */
+    void stopFacilitating(Handle handle, String programId, String userId, Instant now) {
+        handle.createUpdate("""
+                UPDATE peer_groups SET updated_at = :now
+                WHERE program_id = :program AND id IN (SELECT group_id FROM group_facilitators WHERE user_id = :user)""")
+            .bind("program", programId)
+            .bind("user", userId)
+            .bind("now", now.toEpochMilli())
+            .execute();
+        handle.createUpdate("""
+                DELETE FROM group_facilitators
+                WHERE user_id = :user AND group_id IN (SELECT id FROM peer_groups WHERE program_id = :program)""")
+            .bind("program", programId)
+            .bind("user", userId)
+            .execute();
+    }
+
     /** Makes a profile for a new mentor role, or reopens a withdrawn one. */
     void ensure(Handle handle, String id, String programId, String userId, String timezone, Instant now) {
         handle.createUpdate("""

@@ -13,6 +13,7 @@ import org.kindred.api.db.Durability;
 import org.kindred.api.db.Ids;
 import org.kindred.api.db.Meta;
 import org.kindred.api.demo.DemoData;
+import org.kindred.api.security.PasswordHasher;
 import org.kindred.api.venues.Accessibility;
 import org.kindred.api.venues.Address;
 import org.kindred.api.venues.AnimalPolicy;
@@ -25,14 +26,20 @@ import org.kindred.api.venues.VenueStatus;
 import org.kindred.api.venues.VenueStore;
 
 /**
- * Builds a benchmark database for scripts/bench: the demo world, then generated venues. The first 500 lie
- * within 15 km of {@link #CENTRE}, the rest anywhere on Earth, so a search near the centre has the same
- * matches at any table size and only the index's pruning separates 1,000 rows from 100,000.
- * <p>{@code java -cp kindred.jar:test-classes org.kindred.api.bench.BenchData DB_FILE KEYS_DIR VENUES}
+ * Builds a benchmark database for scripts/bench: the demo world, then generated venues, participants and
+ * check-ins. The first 500 venues lie within 15 km of {@link #CENTRE}, the rest anywhere on Earth, so a search
+ * near the centre has the same matches at any table size and only the index's pruning separates 1,000 rows
+ * from 100,000. {@link #PARTICIPANTS} participants of the demo's Harbor program (password {@link #PASSWORD},
+ * emails {@code bench-N@bench.kindred.dev}) share the check-ins round-robin, so the list of one participant's
+ * check-ins grows with the table. Rows are written directly, as one transaction, in the server's own format.
+ * <p>{@code java -cp kindred.jar:test-classes org.kindred.api.bench.BenchData DB_FILE KEYS_DIR VENUES CHECKINS}
  */
 public final class BenchData {
     public static final double[] CENTRE = {41.8781, -87.6298};
+    public static final int PARTICIPANTS = 200;
+    public static final String PASSWORD = "bench participant password";
     private static final int LOCAL = 500;
+    private static final int BATCH = 10_000;
     private static final Species[] SPECIES = Species.values();
 
     private BenchData() {
@@ -41,6 +48,7 @@ public final class BenchData {
     public static void main(String[] args) {
         Path file = Path.of(args[0]);
         int venues = Integer.parseInt(args[2]);
+        int checkins = Integer.parseInt(args[3]);
         Config config = Config.load(Map.of("KINDRED_DB", file.toString(), "KINDRED_KEYS", args[1],
             "KINDRED_RATE_LIMITS", "off"), List.of());
         try (Database db = Database.open(file, Durability.normal, 1)) {
@@ -48,8 +56,11 @@ public final class BenchData {
             DemoData.seed(services);
             new Meta(db).put("demo", "true");
             insertVenues(db, venues, new Random(42));
+            List<String> participants = insertParticipants(db, new PasswordHasher(1).hash(PASSWORD));
+            insertCheckins(db, participants, checkins, new Random(7));
         }
-        System.out.println("bench database " + file + ": demo world and " + venues + " venues");
+        System.out.println("bench database " + file + ": demo world, " + venues + " venues, " + PARTICIPANTS
+            + " participants and " + checkins + " check-ins");
     }
 
     private static void insertVenues(Database db, int count, Random random) {
@@ -69,6 +80,54 @@ public final class BenchData {
                     lon = 360 * random.nextDouble() - 180;
                 }
                 store.insert(handle, venue(i, lat, lon, random, now));
+            }
+        });
+    }
+
+    private static List<String> insertParticipants(Database db, String passwordHash) {
+        String harbor = db.read(handle -> handle.createQuery("SELECT id FROM programs WHERE slug = 'harbor-peer-circle'")
+            .mapTo(String.class).one());
+        long now = Instant.now().toEpochMilli();
+        List<String> ids = new java.util.ArrayList<>();
+        db.useWrite(handle -> {
+            for (int i = 0; i < PARTICIPANTS; i++) {
+                String id = Ids.next("usr");
+                String email = "bench-" + i + "@bench.kindred.dev";
+                handle.createUpdate("""
+                        INSERT INTO users (id, email, email_normalized, password_hash, display_name, is_admin, created_at,
+                            updated_at) VALUES (:id, :email, :email, :hash, :name, 0, :now, :now)""")
+                    .bind("id", id).bind("email", email).bind("hash", passwordHash).bind("name", "Bench Participant " + i)
+                    .bind("now", now).execute();
+                handle.createUpdate("""
+                        INSERT INTO program_members (id, program_id, user_id, role, enrollment_status, created_at, updated_at)
+                        VALUES (:id, :program, :user, 'participant', 'enrolled', :now, :now)""")
+                    .bind("id", Ids.next("mem")).bind("program", harbor).bind("user", id).bind("now", now).execute();
+                ids.add(id);
+            }
+        });
+        return ids;
+    }
+
+    /** Check-ins over the past year, oldest first, dealt to the participants in turn. */
+    private static void insertCheckins(Database db, List<String> participants, int count, Random random) {
+        String harbor = db.read(handle -> handle.createQuery("SELECT id FROM programs WHERE slug = 'harbor-peer-circle'")
+            .mapTo(String.class).one());
+        long now = Instant.now().toEpochMilli();
+        long year = 365L * 24 * 3600 * 1000;
+        db.useWrite(handle -> {
+            for (int from = 0; from < count; from += BATCH) {
+                var insert = handle.prepareBatch("""
+                        INSERT INTO checkins (id, program_id, participant_id, mood, energy, tags, note, visibility,
+                            in_crisis, created_at, updated_at)
+                        VALUES (:id, :program, :participant, :mood, :energy, '["gratitude"]', :note, 'private', 0, :at, :at)""");
+                for (int i = from; i < Math.min(count, from + BATCH); i++) {
+                    long at = now - year + year * i / count;
+                    insert.bind("id", Ids.next("chk")).bind("program", harbor)
+                        .bind("participant", participants.get(i % participants.size()))
+                        .bind("mood", 1 + random.nextInt(5)).bind("energy", 1 + random.nextInt(5))
+                        .bind("note", "Generated check-in " + i).bind("at", at).add();
+                }
+                insert.execute();
             }
         });
     }

@@ -1,7 +1,6 @@
 package org.kindred.api.faults;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,22 +14,22 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import org.kindred.api.testing.ServerProcess;
 
 /**
  * Clients that keep creating check-ins, each with its own Idempotency-Key and a note naming that key, and
  * remember which were acknowledged (201) and which got no answer (the server died or refused the connection).
  */
 final class CheckinWriters {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** One participant writing: their token, their program, and every key they sent. */
     record Writer(String token, String programId, Set<String> keys) {
-        static Writer signIn(String baseUrl, String email, String password) throws IOException, InterruptedException {
-            JsonNode tokens = call(baseUrl, "POST", "/v1/auth/token", null,
+        static Writer signIn(ServerProcess server, String email, String password) throws IOException, InterruptedException {
+            JsonNode tokens = server.call("POST", "/v1/auth/token", null,
                 "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
             String token = tokens.path("access_token").asText();
-            String program = call(baseUrl, "GET", "/v1/me", token, null).at("/memberships/0/program_id").asText();
+            String program = server.call("GET", "/v1/me", token, null).at("/memberships/0/program_id").asText();
             return new Writer(token, program, ConcurrentHashMap.newKeySet());
         }
     }
@@ -102,33 +101,16 @@ final class CheckinWriters {
     }
 
     /** Every note of the writer's own check-ins, paging through the list. */
-    static List<String> notes(String baseUrl, Writer writer) throws IOException, InterruptedException {
+    static List<String> notes(ServerProcess server, Writer writer) throws IOException, InterruptedException {
         List<String> notes = new ArrayList<>();
         String cursor = null;
         do {
-            JsonNode page = call(baseUrl, "GET", "/v1/checkins?limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
+            JsonNode page = server.call("GET", "/v1/checkins?limit=100" + (cursor == null ? "" : "&cursor=" + cursor),
                 writer.token(), null);
             page.path("data").forEach(checkin -> notes.add(checkin.path("note").asText()));
             cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
         } while (cursor != null);
         return notes;
-    }
-
-    static JsonNode call(String baseUrl, String method, String path, String token, String body)
-        throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
-            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IOException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
-        }
-        return JSON.readTree(response.body());
     }
 
     private static void pause() {

@@ -34,8 +34,8 @@ class CrashRecoveryTest {
         AtomicReference<ServerProcess> server = new AtomicReference<>(ServerProcess.start(directory, SETTINGS, "--demo"));
         String url = server.get().baseUrl();
         List<Writer> writers = List.of(
-            Writer.signIn(url, "participant@demo.kindred.dev", DemoData.PASSWORD),
-            Writer.signIn(url, "peer@demo.kindred.dev", DemoData.PASSWORD));
+            Writer.signIn(server.get(), "participant@demo.kindred.dev", DemoData.PASSWORD),
+            Writer.signIn(server.get(), "peer@demo.kindred.dev", DemoData.PASSWORD));
         AtomicReference<String> baseUrl = new AtomicReference<>(url);
         CheckinWriters load = new CheckinWriters();
         load.start(writers, 2, baseUrl::get);
@@ -61,7 +61,7 @@ class CrashRecoveryTest {
         List<String> stored = new ArrayList<>();
         for (Writer writer : writers) {
             writer.keys().forEach(key -> expected.add(CheckinWriters.note(key)));
-            stored.addAll(CheckinWriters.notes(baseUrl.get(), writer).stream().filter(n -> n.startsWith("load ")).toList());
+            stored.addAll(CheckinWriters.notes(server.get(), writer).stream().filter(n -> n.startsWith("load ")).toList());
         }
         Duration stopped = server.get().terminate(Duration.ofSeconds(30));
 

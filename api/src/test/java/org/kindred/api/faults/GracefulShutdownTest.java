@@ -31,7 +31,7 @@ class GracefulShutdownTest {
     void aTerminatedServerAnswersEverythingItAcceptedAndLeavesNoWal() throws Exception {
         ServerProcess server = ServerProcess.start(directory, SETTINGS, "--demo");
         String url = server.baseUrl();
-        Writer writer = Writer.signIn(url, "participant@demo.kindred.dev", DemoData.PASSWORD);
+        Writer writer = Writer.signIn(server, "participant@demo.kindred.dev", DemoData.PASSWORD);
         CheckinWriters load = new CheckinWriters();
         load.start(List.of(writer), 4, () -> url);
         while (load.acknowledged.size() < 50) {
@@ -46,7 +46,7 @@ class GracefulShutdownTest {
         Path wal = directory.resolve("kindred.db-wal");
         assertThat(!Files.exists(wal) || Files.size(wal) == 0).as("the WAL was checkpointed").isTrue();
         try (ServerProcess again = ServerProcess.start(directory, SETTINGS)) {
-            Set<String> stored = new HashSet<>(CheckinWriters.notes(again.baseUrl(), writer).stream()
+            Set<String> stored = new HashSet<>(CheckinWriters.notes(again, writer).stream()
                 .filter(note -> note.startsWith("load ")).toList());
             Set<String> acknowledged = new HashSet<>();
             load.acknowledged.forEach(key -> acknowledged.add(CheckinWriters.note(key)));

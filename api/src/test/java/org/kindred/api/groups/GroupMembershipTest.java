@@ -85,12 +85,14 @@ class GroupMembershipTest {
     }
 
     @Test
-    void mentorsAndCoordinatorsOfTheProgramMayJoinToo() {
+    void mentorsMayJoinButCoordinatorsManageWithoutJoining() {
         Circle circle = circle("{}");
         Session mentor = fixtures.person(circle.setup().programId(), "Far Hill", "mentor");
 
         assertThat(join(mentor, circle).status()).isEqualTo(201);
-        assertThat(join(circle.setup().coordinator(), circle).status()).isEqualTo(201);
+        HttpResult coordinator = join(circle.setup().coordinator(), circle);
+        assertThat(coordinator.status()).as(coordinator.toString()).isEqualTo(403);
+        assertThat(roster(circle)).containsExactly(mentor.userId() + " active");
     }
 
     @Test

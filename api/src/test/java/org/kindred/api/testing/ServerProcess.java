@@ -1,9 +1,15 @@
 package org.kindred.api.testing;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,6 +29,8 @@ import java.util.regex.Pattern;
 public final class ServerProcess implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofSeconds(60);
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Process process;
     private final List<String> output = new ArrayList<>();
@@ -44,8 +52,16 @@ public final class ServerProcess implements AutoCloseable {
 
     /** Starts {@code serve} with the data in {@code directory} and the given extra arguments. */
     public static ServerProcess start(Path directory, Map<String, String> settings, String... args) {
+        return start(directory, settings, List.of(), args);
+    }
+
+    /** The same, with options for the JVM such as {@code -Dorg.slf4j.simpleLogger.defaultLogLevel=trace}. */
+    public static ServerProcess start(Path directory, Map<String, String> settings, List<String> jvmOptions,
+                                      String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.kindred.api.Main", "serve"));
+            "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.kindred.api.Main", "serve"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
@@ -65,6 +81,23 @@ public final class ServerProcess implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** Sends one request and returns the JSON answer; a status of 300 or more is an IOException naming it. */
+    public JsonNode call(String method, String path, String token, String body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+            .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IOException(method + " " + path + " -> " + response.statusCode() + " " + response.body());
+        }
+        return response.body().isEmpty() ? JSON.nullNode() : JSON.readTree(response.body());
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed that was not already. */
