@@ -61,7 +61,8 @@ class BadInputFuzzTest {
         System.out.println("BadInputFuzzTest: " + Fuzzer.sent() + " requests");
         try {
             if (RanProperties.includeAll(properties())) {
-                assertThat(Fuzzer.sent()).as("requests sent by the whole fuzz class").isGreaterThanOrEqualTo(MINIMUM_REQUESTS);
+                assertThat(Fuzzer.sent()).as("requests sent by the whole fuzz class")
+                    .isGreaterThanOrEqualTo(MINIMUM_REQUESTS);
             }
         } finally {
             server.close();

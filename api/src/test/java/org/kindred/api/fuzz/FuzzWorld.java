@@ -398,8 +398,11 @@ final class FuzzWorld {
             case "requestMentorship" -> endOpenMentorshipsOf(member);
             case "acceptMentorship", "declineMentorship" -> path.put("mentorship_id",
                 requestMentorship(requestedMentor, fixtures.participant(program, "Soft Moss")));
-            case "endMentorship", "completeMentorship" -> path.put("mentorship_id",
-                fixtures.mentorship(program, requestedMentor, fixtures.participant(program, "Low Tide")));
+            case "endMentorship", "completeMentorship" -> {
+                http = requestedMentor.http();
+                path.put("mentorship_id",
+                    fixtures.mentorship(program, requestedMentor, fixtures.participant(program, "Low Tide")));
+            }
             case "continueMentorship" -> {
                 String id = fixtures.mentorship(program, requestedMentor, fixtures.participant(program, "High Fell"));
                 CheckinFixtures.complete(requestedMentor, id);
@@ -416,9 +419,6 @@ final class FuzzWorld {
             default -> {
                 return shared;
             }
-        }
-        if ("endMentorship".equals(operationId) || "completeMentorship".equals(operationId)) {
-            http = requestedMentor.http();
         }
         return new Target(http, path, shared.query(), body);
     }

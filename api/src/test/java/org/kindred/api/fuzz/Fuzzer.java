@@ -105,7 +105,8 @@ final class Fuzzer {
     /** The errors as "field code" pairs. */
     private static List<String> errors(HttpResult result) {
         List<String> errors = new ArrayList<>();
-        result.json().path("errors").forEach(error -> errors.add(error.path("field").asText() + " " + error.path("code").asText()));
+        result.json().path("errors")
+            .forEach(error -> errors.add(error.path("field").asText() + " " + error.path("code").asText()));
         return errors;
     }
 

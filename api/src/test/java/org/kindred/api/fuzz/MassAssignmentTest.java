@@ -65,7 +65,8 @@ class MassAssignmentTest {
     void readOnlyPropertiesAreRefusedByNameAndChangeNothing(Operation op) {
         Target target = world.fresh(op.id());
         Optional<String> readBefore = Readback.state(op, target);
-        JsonNode current = Readback.path(op, target).map(path -> target.http().get(path).json()).orElse(MissingNode.getInstance());
+        JsonNode current = Readback.path(op, target).map(path -> target.http().get(path).json())
+            .orElse(MissingNode.getInstance());
         DbSnapshot before = world.snapshot();
 
         for (Slot slot : ReadOnlyFields.of(op, target.body())) {
