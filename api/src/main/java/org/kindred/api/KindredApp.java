@@ -20,6 +20,7 @@ import org.kindred.api.feeds.FeedRoutes;
 import org.kindred.api.groups.GroupRoutes;
 import org.kindred.api.http.ApiException;
 import org.kindred.api.http.ErrorCode;
+import org.kindred.api.http.ProblemErrorHandler;
 import org.kindred.api.http.ProblemResponder;
 import org.kindred.api.http.Query;
 import org.kindred.api.http.RequestIds;
@@ -81,6 +82,7 @@ public final class KindredApp {
             // On stop, connectors stop accepting and requests already in flight get up to STOP_TIMEOUT to finish.
             server.setStopTimeout(STOP_TIMEOUT.toMillis());
             server.setHandler(new GracefulHandler());
+            server.setErrorHandler(new ProblemErrorHandler());
         });
         config.http.maxRequestSize = MAX_BODY_BYTES;
         config.http.prefer405over404 = true;

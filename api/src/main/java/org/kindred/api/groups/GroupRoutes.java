@@ -74,7 +74,7 @@ public final class GroupRoutes {
         Principal caller = Authenticator.required(ctx);
         Query.of(ctx);
         Group group = groups.update(caller, ctx.pathParam("group_id"), ctx.header("If-Match"),
-            current -> JsonBody.mergePatch(ctx, current, GroupInput.class));
+            current -> JsonBody.mergePatch(ctx, current, GroupInput.class, "program_id"));
         Responses.resource(ctx, group);
     }
 

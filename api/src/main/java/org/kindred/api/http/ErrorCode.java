@@ -28,10 +28,12 @@ public enum ErrorCode {
     invitation_unusable(409, "Invitation cannot be used"),
     precondition_failed(412, "Precondition failed"),
     payload_too_large(413, "Request body too large"),
+    uri_too_long(414, "URI too long"),
     unsupported_media_type(415, "Unsupported media type"),
     idempotency_key_reused(422, "Idempotency key reused"),
     unprocessable(422, "Request cannot be carried out"),
     rate_limited(429, "Too many requests"),
+    headers_too_large(431, "Request headers too large"),
     internal_error(500, "Internal server error"),
     unavailable(503, "Service unavailable");
 

@@ -6,7 +6,10 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The one place errors become {@code application/problem+json}; nothing else writes an error body. */
+/**
+ * The one place the app's errors become {@code application/problem+json}; {@link ProblemErrorHandler} does the
+ * same for requests the HTTP server refuses before the app sees them.
+ */
 public final class ProblemResponder {
     public static final String PROBLEM_JSON = "application/problem+json";
     private static final Logger LOG = LoggerFactory.getLogger(ProblemResponder.class);

@@ -80,15 +80,18 @@ public final class Query {
         });
     }
 
-    /** A free-text filter: trimmed, 1 to 200 characters. */
+    /** A free-text filter: trimmed, 1 to 200 characters, no control characters (a NUL broke the full-text query). */
     public String search(String name) {
         String value = text(name);
         if (value == null) {
             return null;
         }
         String trimmed = value.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
+        if (trimmed.isEmpty() || trimmed.codePointCount(0, trimmed.length()) > 200) {
             throw ApiException.invalid(name, "out_of_range", "must be 1 to 200 characters");
+        }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalid(name, "invalid_format", "must not contain control characters");
         }
         return trimmed;
     }
