@@ -22,7 +22,8 @@ public final class SystemRoutes {
     private final Database db;
     private final SigningKeys keys;
     private final byte[] specYaml = resource("/openapi/kindred.yaml");
-    private final byte[] specJson = toJson(specYaml);
+    /** Converted on first request rather than at start-up, where reading the YAML took a tenth of it. */
+    private volatile byte[] specJson;
     private final byte[] docsPage = resource("/public/docs.html");
 
     public SystemRoutes(Database db, SigningKeys keys) {
@@ -34,7 +35,7 @@ public final class SystemRoutes {
         routes.get("/health", this::health);
         routes.get("/ready", this::ready);
         routes.get("/openapi.yaml", ctx -> serve(ctx, "application/yaml", specYaml));
-        routes.get("/openapi.json", ctx -> serve(ctx, Responses.JSON, specJson));
+        routes.get("/openapi.json", ctx -> serve(ctx, Responses.JSON, specJson()));
         routes.get("/docs", ctx -> serve(ctx, "text/html; charset=utf-8", docsPage));
         routes.get("/.well-known/jwks.json", this::jwks);
     }
@@ -56,6 +57,15 @@ public final class SystemRoutes {
         Query.of(ctx);
         ctx.header("Cache-Control", "public, max-age=300");
         Responses.ok(ctx, keys.jwks());
+    }
+
+    private byte[] specJson() {
+        byte[] json = specJson;
+        if (json == null) {
+            json = toJson(specYaml);
+            specJson = json;
+        }
+        return json;
     }
 
     private static void serve(Context ctx, String contentType, byte[] body) {
