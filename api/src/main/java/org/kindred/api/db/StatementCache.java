@@ -5,11 +5,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilder;
@@ -21,7 +19,9 @@ import org.jdbi.v3.core.statement.StatementContext;
  * run most of Kindred's queries (a program by id: about 17 µs to prepare, 8 µs to run), and a request runs
  * several. A statement is taken out of the cache while in use, so a nested query with the same SQL prepares
  * its own; each connection keeps its {@value #PER_CONNECTION} most recently used statements. Statements that
- * return generated keys, and plain statements (migration scripts), are not kept.
+ * return generated keys, and plain statements (migration scripts), are not kept. Parameters are not cleared on
+ * the way back: Jdbi binds every parameter before each run (a missing one is an error), and clearing them made
+ * sqlite-jdbc's next run of the statement cost as much as preparing it afresh.
  */
 final class StatementCache implements StatementBuilderFactory, StatementBuilder, AutoCloseable {
     private static final int PER_CONNECTION = 256;
@@ -41,12 +41,12 @@ final class StatementCache implements StatementBuilderFactory, StatementBuilder,
 
     @Override
     public PreparedStatement create(Connection connection, String sql, StatementContext context) throws SQLException {
-        Idle statements = idle.computeIfAbsent(connection, c -> new Idle());
         if (context.isReturningGeneratedKeys() || context.isConcurrentUpdatable()) {
-            return statements.uncached(fresh.create(connection, sql, context));
+            return fresh.create(connection, sql, context);
         }
+        Idle statements = idle.computeIfAbsent(connection, c -> new Idle());
         PreparedStatement statement = statements.take(sql);
-        return statement != null ? statement : connection.prepareStatement(sql);
+        return statements.lend(sql, statement != null ? statement : connection.prepareStatement(sql));
     }
 
     @Override
@@ -54,15 +54,16 @@ final class StatementCache implements StatementBuilderFactory, StatementBuilder,
         return fresh.createCall(connection, sql, context);
     }
 
+    /** Jdbi names the statement by its SQL before parsing (with {@code :names}), so it is found by identity. */
     @Override
-    public void close(Connection connection, String sql, Statement statement) throws SQLException {
+    public void close(Connection connection, String unparsedSql, Statement statement) throws SQLException {
         Idle statements = idle.get(connection);
-        if (statements == null || !(statement instanceof PreparedStatement prepared) || statements.isUncached(statement)) {
+        String sql = statements == null ? null : statements.giveBack(statement);
+        if (sql == null) {
             statement.close();
             return;
         }
-        prepared.clearParameters();
-        statements.giveBack(sql, prepared);
+        statements.keep(sql, (PreparedStatement) statement);
     }
 
     /** Closes every kept statement; call before closing the connections. */
@@ -76,7 +77,7 @@ final class StatementCache implements StatementBuilderFactory, StatementBuilder,
 
     /** One connection's statements; a connection serves one thread at a time, the lock only guards close(). */
     private static final class Idle {
-        private final Set<Statement> uncached = Collections.newSetFromMap(new IdentityHashMap<>());
+        private final Map<Statement, String> lent = new IdentityHashMap<>();
         private final LinkedHashMap<String, PreparedStatement> bySql = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
@@ -92,19 +93,20 @@ final class StatementCache implements StatementBuilderFactory, StatementBuilder,
             return bySql.remove(sql);
         }
 
-        synchronized void giveBack(String sql, PreparedStatement statement) {
-            if (bySql.putIfAbsent(sql, statement) != null) {
-                closeQuietly(statement);
-            }
-        }
-
-        synchronized PreparedStatement uncached(PreparedStatement statement) {
-            uncached.add(statement);
+        synchronized PreparedStatement lend(String sql, PreparedStatement statement) {
+            lent.put(statement, sql);
             return statement;
         }
 
-        synchronized boolean isUncached(Statement statement) {
-            return uncached.remove(statement);
+        /** The SQL the statement was lent for, or null when it was not lent from here. */
+        synchronized String giveBack(Statement statement) {
+            return lent.remove(statement);
+        }
+
+        synchronized void keep(String sql, PreparedStatement statement) {
+            if (bySql.putIfAbsent(sql, statement) != null) {
+                closeQuietly(statement);
+            }
         }
 
         synchronized void closeAll() throws SQLException {
