@@ -77,8 +77,11 @@ public record Services(
     ProgressService progress,
     PrivacyService privacy) {
 
-    /** At most this many password hashes at once: Argon2 is meant to be slow, and the server has few cores. */
-    private static final int HASHING_CONCURRENCY = 2;
+    /**
+     * At most this many password hashes at once: Argon2 is meant to be slow, so a flood of logins may use half
+     * the cores and no more, leaving the rest to everyone else's requests (one on a 2-core server).
+     */
+    private static final int HASHING_CONCURRENCY = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
     /** The same services on the same database, keeping time by another clock (the demo seeds its history so). */
     public Services withClock(Clock other) {

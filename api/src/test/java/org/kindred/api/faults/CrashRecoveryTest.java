@@ -10,28 +10,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.kindred.api.db.DatabaseFile;
 import org.kindred.api.demo.DemoData;
 import org.kindred.api.faults.CheckinWriters.Writer;
 import org.kindred.api.testing.ServerProcess;
 
 /**
- * The server process is killed with SIGKILL several times while participants keep checking in. With the
- * default durability (every commit fsynced), every acknowledged check-in survives exactly once, a retry with
- * the same Idempotency-Key never makes a second one, and the file passes SQLite's integrity check.
+ * The server process is killed with SIGKILL several times while participants keep checking in. With either
+ * durability (full: every commit fsynced; normal: fsynced at checkpoints, which a process crash cannot undo),
+ * every acknowledged check-in survives exactly once, a retry with the same Idempotency-Key never makes a second
+ * one, and the file passes SQLite's integrity check.
  */
 class CrashRecoveryTest {
-    private static final Map<String, String> SETTINGS = Map.of("KINDRED_RATE_LIMITS", "off", "KINDRED_DURABILITY", "full");
     private static final int KILLS = 3;
 
     @TempDir
     Path directory;
 
-    @Test
-    void everyAcknowledgedCheckinSurvivesKillsExactlyOnce() throws Exception {
-        AtomicReference<ServerProcess> server = new AtomicReference<>(ServerProcess.start(directory, SETTINGS, "--demo"));
+    @ParameterizedTest
+    @ValueSource(strings = {"full", "normal"})
+    void everyAcknowledgedCheckinSurvivesKillsExactlyOnce(String durability) throws Exception {
+        Map<String, String> settings = Map.of("KINDRED_RATE_LIMITS", "off", "KINDRED_DURABILITY", durability);
+        AtomicReference<ServerProcess> server = new AtomicReference<>(ServerProcess.start(directory, settings, "--demo"));
         String url = server.get().baseUrl();
         List<Writer> writers = List.of(
             Writer.signIn(server.get(), "participant@demo.kindred.dev", DemoData.PASSWORD),
@@ -48,7 +51,7 @@ class CrashRecoveryTest {
             }
             server.get().kill();
             acknowledgedAtKill.add(load.acknowledged.size());
-            server.set(ServerProcess.start(directory, SETTINGS));
+            server.set(ServerProcess.start(directory, settings));
             baseUrl.set(server.get().baseUrl());
         }
         Thread.sleep(300);
