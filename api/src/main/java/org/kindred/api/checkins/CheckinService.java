@@ -76,7 +76,8 @@ public final class CheckinService {
         Phq4Score phq4 = input.phq4() == null ? null : Phq4Score.of(input.phq4());
         Instant now = clock.instant();
         return db.write(handle -> {
-            Optional<Integer> previousWho5 = store.latestWho5(handle, program.id(), caller.userId());
+            Optional<Integer> previousWho5 = who5 == null ? Optional.empty()
+                : store.latestWho5(handle, program.id(), caller.userId());
             Optional<SafetyLevel> level = SafetyRule.level(input.inCrisis(), who5, previousWho5, phq4);
             Safety safety = level.map(l -> new Safety(l, l == SafetyLevel.crisis ? Safety.CRISIS : Safety.ELEVATED,
                 program.crisisLines().stream().filter(line -> line.country().equals(program.country())).toList()))
