@@ -21,6 +21,7 @@ import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.security.Principal;
 import org.kindred.api.testing.Http;
 import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.JsonText;
 import org.kindred.api.testing.Session;
 import org.kindred.api.testing.TestServer;
 import org.kindred.api.users.Account;
@@ -316,7 +317,7 @@ final class AccessWorld {
     }
 
     String venue(String overrides) {
-        String body = GroupFixtures.merge(GroupFixtures.PLAIN_VENUE, overrides);
+        String body = JsonText.merge(GroupFixtures.PLAIN_VENUE, overrides);
         return new GroupFixtures(server).venue(programId, body);
     }
 

@@ -15,6 +15,7 @@ import org.kindred.api.checkins.CheckinFixtures;
 import org.kindred.api.groups.GroupFixtures;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.JsonText;
 import org.kindred.api.testing.TestServer;
 
 /**
@@ -225,7 +226,7 @@ final class Probes {
     }
 
     private void venues() {
-        on("POST /v1/venues", c -> post("/v1/venues", GroupFixtures.merge(GroupFixtures.PLAIN_VENUE,
+        on("POST /v1/venues", c -> post("/v1/venues", JsonText.merge(GroupFixtures.PLAIN_VENUE,
             json(fields("program_id", w.programId, "name", unique("Cedar Hall ")))))
             .readBack(Caller.ADMIN, "/v1/venues?limit=100&program_id=" + w.programId));
         on("GET /v1/venues", c -> get("/v1/venues?limit=100&program_id=" + w.programId));

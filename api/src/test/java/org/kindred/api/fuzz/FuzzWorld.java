@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -21,6 +19,7 @@ import org.kindred.api.groups.GroupFixtures;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.Http;
 import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.JsonText;
 import org.kindred.api.testing.Session;
 import org.kindred.api.testing.TestServer;
 
@@ -211,7 +210,7 @@ final class FuzzWorld {
             }
             case "createGroup" -> {
                 http = coordinator.http();
-                body = (ObjectNode) parse(GroupFixtures.body(program.id(), "{}"));
+                body = (ObjectNode) JsonText.parse(GroupFixtures.body(program.id(), "{}"));
                 body.put("slug", "fuzz-group-" + ProgramFixtures.token());
             }
             case "listGroups" -> http = coordinator.http();
@@ -255,7 +254,7 @@ final class FuzzWorld {
             case "recordAttendance" -> {
                 http = mentor.http();
                 path.put("session_id", pastSessionId);
-                body = (ObjectNode) parse("{\"records\": [{\"user_id\": \"" + owner.userId() + "\", \"status\": \"attended\"}]}");
+                body = (ObjectNode) JsonText.parse("{\"records\": [{\"user_id\": \"" + owner.userId() + "\", \"status\": \"attended\"}]}");
             }
             case "getAttendance" -> {
                 http = mentor.http();
@@ -270,7 +269,7 @@ final class FuzzWorld {
                 http = owner.http();
                 path.put("program_id", program.id());
                 path.put("member_id", ownerMembershipId);
-                body = (ObjectNode) parse("{\"lived_experience\": [\"anxiety\"], \"languages\": [\"en\"], "
+                body = (ObjectNode) JsonText.parse("{\"lived_experience\": [\"anxiety\"], \"languages\": [\"en\"], "
                     + "\"mode\": \"either\", \"timezone\": \"America/Chicago\"}");
             }
             case "listMentors", "listMentorships", "listAlerts" -> http = mentor.http();
@@ -281,7 +280,7 @@ final class FuzzWorld {
             case "updateMentor" -> {
                 http = mentor.http();
                 path.put("mentor_id", mentorProfileId);
-                body = (ObjectNode) parse("""
+                body = (ObjectNode) JsonText.parse("""
                     {"bio": "Ten years of walking alongside people", "languages": ["en", "es"],
                      "certifications": [{"name": "Peer Support Specialist", "issuer": "Harbor Training",
                                          "issued_on": "2024-01-15", "expires_on": "2030-01-15"}],
@@ -482,7 +481,7 @@ final class FuzzWorld {
     }
 
     private ObjectNode venue() {
-        return (ObjectNode) parse("""
+        return (ObjectNode) JsonText.parse("""
             {
               "program_id": "%s",
               "name": "Harbor Room %s",
@@ -517,14 +516,6 @@ final class FuzzWorld {
 
     static ObjectNode object(Object... namesAndValues) {
         return MAPPER.valueToTree(ProgramFixtures.fields(namesAndValues));
-    }
-
-    static JsonNode parse(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static int next() {

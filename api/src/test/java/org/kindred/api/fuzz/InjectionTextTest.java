@@ -17,6 +17,7 @@ import org.kindred.api.checkins.CheckinFixtures.Program;
 import org.kindred.api.groups.GroupFixtures;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.JsonText;
 import org.kindred.api.testing.Session;
 import org.kindred.api.testing.TestServer;
 
@@ -95,7 +96,7 @@ class InjectionTextTest {
     @ParameterizedTest
     @FieldSource("SQL_LOOKING")
     void venueNameIsStoredAndReturnedLiterally(String text) {
-        ObjectNode body = (ObjectNode) FuzzWorld.parse(GroupFixtures.PLAIN_VENUE);
+        ObjectNode body = (ObjectNode) JsonText.parse(GroupFixtures.PLAIN_VENUE);
         body.set("name", TextNode.valueOf(text));
 
         HttpResult created = admin.http().post("/v1/venues", body.toString());

@@ -12,6 +12,7 @@ import org.kindred.api.fuzz.ApiSpec.Operation;
 import org.kindred.api.fuzz.FuzzWorld.Target;
 import org.kindred.api.fuzz.Probe.Expect;
 
+import org.kindred.api.testing.JsonText;
 /**
  * One change to an operation's succeeding request, made concrete on a target (whose base body carries
  * fresh names on every call). Mutations are plain data so that jqwik can generate and report them.
@@ -95,7 +96,7 @@ record Mutation(String what, Expect expect, String field, Change change) {
     }
 
     static ObjectNode parse(byte[] body) {
-        return (ObjectNode) FuzzWorld.parse(new String(body, StandardCharsets.UTF_8));
+        return (ObjectNode) JsonText.parse(new String(body, StandardCharsets.UTF_8));
     }
 
     static String describe(JsonNode value) {

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.kindred.api.groups.GroupFixtures;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.JsonText;
 import org.kindred.api.testing.Session;
 import org.kindred.api.testing.TestServer;
 
@@ -135,7 +136,7 @@ class RefusedInputTest {
             "{\"schedule\": {\"start_date\": 20000}}"));
         HttpResult dateArray = coordinator.http().post("/v1/groups", GroupFixtures.body(programId,
             "{\"schedule\": {\"start_date\": [2030, 1, 7]}}"));
-        HttpResult epochSeconds = server.admin().http().post("/v1/venues", GroupFixtures.merge(GroupFixtures.PLAIN_VENUE,
+        HttpResult epochSeconds = server.admin().http().post("/v1/venues", JsonText.merge(GroupFixtures.PLAIN_VENUE,
             "{\"animal_policy\": {\"verified_at\": 5}}"));
 
         for (HttpResult result : new HttpResult[] {epochDay, dateArray, epochSeconds}) {
@@ -154,7 +155,7 @@ class RefusedInputTest {
 
         HttpResult date = coordinator.http().post("/v1/groups", GroupFixtures.body(programId,
             "{\"schedule\": {\"start_date\": \"2030-01-07T00:00:00Z\"}}"));
-        HttpResult timestamp = server.admin().http().post("/v1/venues", GroupFixtures.merge(GroupFixtures.PLAIN_VENUE,
+        HttpResult timestamp = server.admin().http().post("/v1/venues", JsonText.merge(GroupFixtures.PLAIN_VENUE,
             "{\"animal_policy\": {\"verified_at\": \"1700000000\"}}"));
 
         assertThat(date.status()).as(date.toString()).isEqualTo(400);
@@ -171,7 +172,7 @@ class RefusedInputTest {
 
         for (String overrides : new String[] {"{\"latitude\": \"NaN\"}", "{\"longitude\": \"-Infinity\"}",
             "{\"animal_policy\": {\"pets\": {\"species\": [\"dog\"], \"where\": \"outdoor\", \"max_weight_kg\": \"NaN\"}}}"}) {
-            HttpResult result = admin.http().post("/v1/venues", GroupFixtures.merge(GroupFixtures.PLAIN_VENUE, overrides));
+            HttpResult result = admin.http().post("/v1/venues", JsonText.merge(GroupFixtures.PLAIN_VENUE, overrides));
 
             assertThat(result.status()).as(overrides + " " + result).isEqualTo(400);
             assertThat(result.text("/errors/0/code")).isEqualTo("wrong_type");

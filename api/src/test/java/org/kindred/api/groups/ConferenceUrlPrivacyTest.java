@@ -14,6 +14,7 @@ import org.kindred.api.groups.GroupFixtures.Setup;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.Http;
 import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.JsonText;
 import org.kindred.api.testing.Session;
 import org.kindred.api.testing.TestServer;
 
@@ -51,7 +52,7 @@ class ConferenceUrlPrivacyTest {
         Setup setup = fixtures.program();
         Session facilitator = fixtures.person(setup.programId(), "Tall Pine", "mentor");
         String venue = fixtures.venue(setup.programId(), GroupFixtures.PET_VENUE);
-        JsonNode group = fixtures.group(setup, GroupFixtures.merge("{\"format\": \"hybrid\", \"venue_id\": \"" + venue
+        JsonNode group = fixtures.group(setup, JsonText.merge("{\"format\": \"hybrid\", \"venue_id\": \"" + venue
             + "\", \"membership_policy\": \"approval\", \"facilitator_ids\": [\"" + facilitator.userId() + "\"]}", overrides));
         String session = GroupFixtures.comingSessions(server.http(), group.path("id").asText()).get(0).path("id").asText();
         return new Hybrid(setup, facilitator, group, session);

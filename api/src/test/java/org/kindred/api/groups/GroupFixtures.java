@@ -3,19 +3,16 @@ package org.kindred.api.groups;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.Http;
 import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.JsonText;
 import org.kindred.api.testing.Session;
 import org.kindred.api.testing.TestServer;
 
@@ -26,7 +23,6 @@ import org.kindred.api.testing.TestServer;
  */
 public final class GroupFixtures {
     public static final String CHICAGO = "America/Chicago";
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A venue with an address, a step-free entrance and pets (dogs) admitted outdoors. */
     public static final String PET_VENUE = """
@@ -83,7 +79,7 @@ public final class GroupFixtures {
 
     /** Creates a venue as admin for the program (null: of no program) and returns its id. */
     public String venue(String programId, String body) {
-        ObjectNode venue = (ObjectNode) parse(body);
+        ObjectNode venue = (ObjectNode) JsonText.parse(body);
         if (programId != null) {
             venue.put("program_id", programId);
         }
@@ -109,7 +105,7 @@ public final class GroupFixtures {
      */
     public static String body(String programId, String overrides) {
         String token = ProgramFixtures.token();
-        ObjectNode body = (ObjectNode) parse("""
+        return JsonText.merge("""
             {
               "program_id": "%s",
               "name": "Evening Circle %s",
@@ -121,16 +117,7 @@ public final class GroupFixtures {
               "conference_notes": "Passcode %s-4821",
               "timezone": "America/Chicago",
               "schedule": {"rrule": "FREQ=WEEKLY", "start_date": "%s", "start_time": "18:30", "duration_minutes": 90}
-            }""".formatted(programId, token, token, token, today(CHICAGO).plusWeeks(1)));
-        merge(body, (ObjectNode) parse(overrides));
-        return body.toString();
-    }
-
-    /** {@code overrides} merged into {@code base} (RFC 7396). */
-    public static String merge(String base, String overrides) {
-        ObjectNode merged = (ObjectNode) parse(base);
-        merge(merged, (ObjectNode) parse(overrides));
-        return merged.toString();
+            }""".formatted(programId, token, token, token, today(CHICAGO).plusWeeks(1)), overrides);
     }
 
     public static LocalDate today(String zone) {
@@ -186,27 +173,4 @@ public final class GroupFixtures {
         return ProgramFixtures.json(fields);
     }
 
-    public static JsonNode parse(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void merge(ObjectNode target, ObjectNode patch) {
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode value = field.getValue();
-            JsonNode existing = target.get(field.getKey());
-            if (value.isNull()) {
-                target.remove(field.getKey());
-            } else if (value.isObject() && existing != null && existing.isObject()) {
-                merge((ObjectNode) existing, (ObjectNode) value);
-            } else {
-                target.set(field.getKey(), value);
-            }
-        }
-    }
 }

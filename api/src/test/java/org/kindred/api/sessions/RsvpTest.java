@@ -16,6 +16,7 @@ import org.kindred.api.groups.GroupFixtures;
 import org.kindred.api.groups.GroupFixtures.Setup;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.JsonText;
 import org.kindred.api.testing.Session;
 import org.kindred.api.testing.TestServer;
 
@@ -63,7 +64,7 @@ class RsvpTest {
         Session facilitator = fixtures.person(setup.programId(), "Tall Pine", "mentor");
         String venue = fixtures.venue(setup.programId(), GroupFixtures.PLAIN_VENUE);
         String body = "{\"format\": \"hybrid\", \"venue_id\": \"" + venue + "\", \"facilitator_ids\": [\"" + facilitator.userId() + "\"]}";
-        String id = fixtures.groupId(setup, GroupFixtures.merge(body, overrides));
+        String id = fixtures.groupId(setup, JsonText.merge(body, overrides));
         String session = GroupFixtures.comingSessions(server.http(), id).get(0).path("id").asText();
         return new Hybrid(setup, facilitator, id, session);
     }

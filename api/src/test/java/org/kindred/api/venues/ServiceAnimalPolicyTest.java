@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.JsonText;
 import org.kindred.api.testing.Session;
 import org.kindred.api.testing.TestServer;
 
@@ -57,7 +58,7 @@ class ServiceAnimalPolicyTest {
         HttpResult withoutPolicy = server.admin().http().post("/v1/venues", venue(program, "{\"animal_policy\": null}"));
         assertThat(withoutPolicy.status()).isEqualTo(201);
         assertThat(withoutPolicy.text("/animal_policy/service_animals")).isEqualTo("always_welcome");
-        ObjectNode body = (ObjectNode) VenueFixtures.parse(venue(program));
+        ObjectNode body = (ObjectNode) JsonText.parse(venue(program));
         ((ObjectNode) body.path("animal_policy")).putNull("service_animals");
         HttpResult explicitNull = server.admin().http().post("/v1/venues", body.toString());
         assertThat(explicitNull.status()).as(explicitNull.toString()).isEqualTo(201);

@@ -3,26 +3,20 @@ package org.kindred.api.venues;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.Http;
 import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.JsonText;
 import org.kindred.api.testing.Session;
 import org.kindred.api.testing.TestServer;
 
 /** Programs and venues for venue tests, made over HTTP by the server's admin; roles granted as ProgramFixtures does. */
 final class VenueFixtures {
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     static final String BASE_VENUE = """
         {
           "name": "Harbor Room",
@@ -69,19 +63,11 @@ final class VenueFixtures {
 
     /** The base venue for the program with {@code overrides} merged in (RFC 7396: null removes a property). */
     static String venue(String programId, String overrides) {
-        ObjectNode body = (ObjectNode) parse(BASE_VENUE);
+        ObjectNode body = (ObjectNode) JsonText.parse(BASE_VENUE);
         if (programId != null) {
             body.put("program_id", programId);
         }
-        merge(body, (ObjectNode) parse(overrides));
-        return body.toString();
-    }
-
-    /** {@code overrides} merged into {@code base} (RFC 7396: null removes a property). */
-    static String merge(String base, String overrides) {
-        ObjectNode body = (ObjectNode) parse(base);
-        merge(body, (ObjectNode) parse(overrides));
-        return body.toString();
+        return JsonText.merge(body.toString(), overrides);
     }
 
     static String venue(String programId) {
@@ -136,27 +122,4 @@ final class VenueFixtures {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    static JsonNode parse(String json) {
-        try {
-            return MAPPER.readTree(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void merge(ObjectNode target, ObjectNode patch) {
-        Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            JsonNode value = field.getValue();
-            JsonNode existing = target.get(field.getKey());
-            if (value.isNull()) {
-                target.remove(field.getKey());
-            } else if (value.isObject() && existing != null && existing.isObject()) {
-                merge((ObjectNode) existing, (ObjectNode) value);
-            } else {
-                target.set(field.getKey(), value);
-            }
-        }
-    }
 }

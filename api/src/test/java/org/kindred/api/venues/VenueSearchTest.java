@@ -10,6 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.HttpResult;
+import org.kindred.api.testing.JsonText;
 import org.kindred.api.testing.TestServer;
 
 class VenueSearchTest {
@@ -210,7 +211,7 @@ class VenueSearchTest {
             "{\"animal_policy\": {\"pets\": {\"species\": [\"dog\"]}}}",
             "{\"status\": \"closed\"}"};
         for (String nearMiss : nearMisses) {
-            fixtures.create(program, VenueFixtures.merge(cedarBarn, nearMiss));
+            fixtures.create(program, JsonText.merge(cedarBarn, nearMiss));
         }
         String query = "q=cedar&species=cat&esa_allowed=true&step_free=true&animal_free_room=true&min_capacity=40"
             + "&space=indoor&country=CA&status=active&near=44.6488,-63.5752&radius_km=50";
