@@ -44,9 +44,7 @@ final class StatementCache implements StatementBuilderFactory, StatementBuilder,
         if (context.isReturningGeneratedKeys() || context.isConcurrentUpdatable()) {
             return fresh.create(connection, sql, context);
         }
-        Idle statements = idle.computeIfAbsent(connection, c -> new Idle());
-        PreparedStatement statement = statements.take(sql);
-        return statements.lend(sql, statement != null ? statement : connection.prepareStatement(sql));
+        return idle.computeIfAbsent(connection, c -> new Idle()).checkOut(connection, sql);
     }
 
     @Override
@@ -58,12 +56,9 @@ final class StatementCache implements StatementBuilderFactory, StatementBuilder,
     @Override
     public void close(Connection connection, String unparsedSql, Statement statement) throws SQLException {
         Idle statements = idle.get(connection);
-        String sql = statements == null ? null : statements.giveBack(statement);
-        if (sql == null) {
+        if (statements == null || !statements.checkIn(statement)) {
             statement.close();
-            return;
         }
-        statements.keep(sql, (PreparedStatement) statement);
     }
 
     /** Closes every kept statement; call before closing the connections. */
@@ -89,24 +84,25 @@ final class StatementCache implements StatementBuilderFactory, StatementBuilder,
             }
         };
 
-        synchronized PreparedStatement take(String sql) {
-            return bySql.remove(sql);
-        }
-
-        synchronized PreparedStatement lend(String sql, PreparedStatement statement) {
+        synchronized PreparedStatement checkOut(Connection connection, String sql) throws SQLException {
+            PreparedStatement statement = bySql.remove(sql);
+            if (statement == null) {
+                statement = connection.prepareStatement(sql);
+            }
             lent.put(statement, sql);
             return statement;
         }
 
-        /** The SQL the statement was lent for, or null when it was not lent from here. */
-        synchronized String giveBack(Statement statement) {
-            return lent.remove(statement);
-        }
-
-        synchronized void keep(String sql, PreparedStatement statement) {
-            if (bySql.putIfAbsent(sql, statement) != null) {
+        /** Keeps a statement lent from here (closing it if another for its SQL was kept meanwhile); false if not. */
+        synchronized boolean checkIn(Statement statement) {
+            String sql = lent.remove(statement);
+            if (sql == null) {
+                return false;
+            }
+            if (bySql.putIfAbsent(sql, (PreparedStatement) statement) != null) {
                 closeQuietly(statement);
             }
+            return true;
         }
 
         synchronized void closeAll() throws SQLException {

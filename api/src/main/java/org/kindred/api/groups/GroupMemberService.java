@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.Ids;
@@ -52,7 +51,7 @@ public final class GroupMemberService implements MembershipListener {
 
     public GroupMember join(Principal caller, String groupId) {
         Group group = groups.visible(Optional.of(caller), groupId).group();
-        if (!takesPart(roles.of(caller, group.programId()))) {
+        if (roles.of(caller, group.programId()).stream().noneMatch(GroupMemberService::takesPart)) {
             throw ApiException.forbidden("only the program's participants and mentors may join its groups");
         }
         if (group.status() != GroupStatus.active) {
@@ -130,7 +129,7 @@ public final class GroupMemberService implements MembershipListener {
 
     @Override
     public void revoked(Handle handle, Member member) {
-        if (!takesPart(Set.of(member.role())) || store.takesPartOtherwise(handle, member)) {
+        if (!takesPart(member.role()) || store.takesPartOtherwise(handle, member)) {
             return;
         }
         for (GroupMember membership : store.inProgram(handle, member.programId(), member.userId())) {
@@ -139,8 +138,8 @@ public final class GroupMemberService implements MembershipListener {
         }
     }
 
-    private static boolean takesPart(Set<Role> roles) {
-        return roles.contains(Role.participant) || roles.contains(Role.mentor);
+    private static boolean takesPart(Role role) {
+        return role == Role.participant || role == Role.mentor;
     }
 
     private GroupMember ownOrFacilitated(Handle handle, Principal caller, GroupService.Visible visible,
