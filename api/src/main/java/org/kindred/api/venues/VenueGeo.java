@@ -12,7 +12,7 @@ public final class VenueGeo {
     private VenueGeo() {
     }
 
-    /** Selects the {@code seq} of venues in the boxes around {@code near}; adds its parameters to {@code binds}. */
+    /** Selects the {@code seq} of venues in the boxes around {@code near}, each once; adds its parameters to {@code binds}. */
     static String candidates(VenueFilter.Near near, Map<String, Object> binds) {
         List<String> boxes = new ArrayList<>();
         List<GeoBox> geoBoxes = GeoBox.around(near.latitude(), near.longitude(), near.radiusKm());
@@ -28,7 +28,7 @@ public final class VenueGeo {
         binds.put("geo_lat", near.latitude());
         binds.put("geo_lon", near.longitude());
         binds.put("geo_radius", near.radiusKm());
-        return String.join(" UNION ALL ", boxes);
+        return String.join(" UNION ", boxes);
     }
 
     /** Great-circle (haversine) distance in km from the centre bound by {@link #candidates} to {@code alias}'s point. */

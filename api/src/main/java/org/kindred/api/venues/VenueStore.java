@@ -102,9 +102,10 @@ public final class VenueStore {
         where.bind("admin", filter.viewerIsAdmin());
         where.bind("viewer", filter.viewerId());
         VenueFilter.Near near = filter.near();
-        if (near != null) {
-            where.add("v.seq IN (" + VenueGeo.candidates(near, where.binds()) + ")");
-        }
+        // Near a point, the R*Tree leads and each candidate's row is looked up by seq; as an IN list the
+        // candidates were first copied into a temporary index.
+        String from = near == null ? "venues v"
+            : "(" + VenueGeo.candidates(near, where.binds()) + ") c CROSS JOIN venues v ON v.seq = c.venue_seq";
         if (filter.text() != null) {
             Optional<String> match = FullText.query(filter.text());
             where.add(match.isPresent() ? "v.seq IN (SELECT rowid FROM venue_search WHERE venue_search MATCH :match)" : "0");
@@ -131,7 +132,7 @@ public final class VenueStore {
         where.equal("v.status", "status", filter.status() == null ? null : filter.status().name());
         where.updatedSince("v.updated_at", filter.updatedSince());
 
-        String inner = "SELECT v.*, " + (near == null ? "NULL" : VenueGeo.distance("v")) + " AS distance FROM venues v WHERE "
+        String inner = "SELECT v.id, " + (near == null ? "NULL" : VenueGeo.distance("v")) + " AS distance FROM " + from + " WHERE "
             + where.sql();
         List<String> outer = new ArrayList<>();
         String order;
@@ -153,7 +154,17 @@ public final class VenueStore {
         String sql = "SELECT * FROM (" + inner + ")" + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
             + " ORDER BY " + order + " LIMIT :limit";
         where.bind("limit", page.fetchSize());
-        return db.read(handle -> handle.createQuery(sql).bindMap(where.binds()).map((rs, ctx) -> venue(rs)).list());
+        List<Found> found = db.read(handle -> handle.createQuery(sql).bindMap(where.binds())
+            .map((rs, ctx) -> new Found(rs.getString("id"), Rows.nullableDouble(rs, "distance"))).list());
+        // The page's rows are read by id, mostly from memory: sorting whole rows cost SQLite more than finding them.
+        List<Venue> venues = new ArrayList<>(found.size());
+        for (Found row : found) {
+            find(row.id()).ifPresent(venue -> venues.add(venue.withDistance(row.distance())));
+        }
+        return venues;
+    }
+
+    private record Found(String id, Double distance) {
     }
 
     /** The sort key of the last row of a page: its distance (searches near a point) and id. */
