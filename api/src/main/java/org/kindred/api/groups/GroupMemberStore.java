@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.Rows;
@@ -53,15 +52,6 @@ public final class GroupMemberStore {
             .bind("user", userId)
             .map((rs, ctx) -> GroupMemberStatus.valueOf(rs.getString("status")))
             .findOne());
-    }
-
-    /** Ids of the groups the person is an active member of. */
-    Set<String> activeGroupsOf(String userId) {
-        return Set.copyOf(db.read(handle -> handle.createQuery(
-                "SELECT group_id FROM group_members WHERE user_id = :user AND status = 'active'")
-            .bind("user", userId)
-            .mapTo(String.class)
-            .list()));
     }
 
     List<GroupMember> allOf(String userId) {

@@ -62,7 +62,7 @@ public final class GroupRoutes {
             query.bool("animals_present"),
             query.enumValue("status", GroupStatus.class),
             query.instant("updated_since"));
-        Responses.ok(ctx, groups.list(viewer, filter, query.page()));
+        Responses.ok(ctx, groups.list(filter, query.page()));
     }
 
     private void get(Context ctx) {

@@ -95,20 +95,12 @@ public final class GroupService {
     public record Visible(Group group, GroupAccess access) {
     }
 
-    public Page<Group> list(Optional<Principal> viewer, GroupFilter filter, PageRequest page) {
+    public Page<Group> list(GroupFilter filter, PageRequest page) {
         if (page.after() != null) {
             page.after().require(0, value -> Ids.isWellFormed(value, "grp"));
         }
-        Page<Group> groups = Page.of(store.list(filter, page), page, group -> Cursor.of(group.id()));
-        if (viewer.isEmpty()) {
-            return groups.map(Group::withoutPrivateDetails);
-        }
-        Principal caller = viewer.get();
-        Set<String> coordinated = roles.programsWhere(caller, Role.coordinator);
-        Set<String> facilitated = store.facilitatedBy(caller.userId());
-        Set<String> joined = members.activeGroupsOf(caller.userId());
-        return groups.map(group -> caller.admin() || coordinated.contains(group.programId())
-            || facilitated.contains(group.id()) || joined.contains(group.id()) ? group : group.withoutPrivateDetails());
+        return Page.of(store.list(filter, page), page, listed -> Cursor.of(listed.group().id()))
+            .map(listed -> listed.insider() ? listed.group() : listed.group().withoutPrivateDetails());
     }
 
     public Group update(Principal caller, String id, String ifMatch, UnaryOperator<GroupInput> change) {

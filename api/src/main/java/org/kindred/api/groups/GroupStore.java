@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Conditions;
 import org.kindred.api.db.Database;
@@ -23,14 +22,22 @@ import org.kindred.api.venues.VenueGeo;
 public final class GroupStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
     private static final TypeReference<List<LocalDate>> DATES = new TypeReference<>() { };
-    /** A group with its facilitators and whether it is pet-friendly (its venue admits pets, or pets welcome online). */
+    /** Its venue admits pets, or pets are welcome online. */
+    private static final String PET_FRIENDLY = """
+        ((g.format <> 'virtual' AND COALESCE(v.pets_dog + v.pets_cat + v.pets_other, 0) > 0)
+          OR (g.format <> 'in_person' AND g.pets_welcome_online = 1))""";
+    private static final String FROM = " FROM peer_groups g LEFT JOIN venues v ON v.id = g.venue_id";
+    /** A group with its facilitators and whether it is pet-friendly. */
     private static final String SELECT = """
         SELECT g.*,
                (SELECT json_group_array(f.user_id) FROM group_facilitators f WHERE f.group_id = g.id) AS facilitators,
-               ((g.format <> 'virtual' AND COALESCE(v.pets_dog + v.pets_cat + v.pets_other, 0) > 0)
-                 OR (g.format <> 'in_person' AND g.pets_welcome_online = 1)) AS pet_friendly
-          FROM peer_groups g LEFT JOIN venues v ON v.id = g.venue_id
-        """;
+        """ + PET_FRIENDLY + " AS pet_friendly" + FROM + "\n";
+    /** The viewer is an admin, a coordinator of the group's program, or one of its facilitators or members. */
+    private static final String INSIDER = """
+        (:admin
+         OR g.program_id IN (SELECT m.program_id FROM program_members m WHERE m.user_id = :viewer AND m.role = 'coordinator')
+         OR g.id IN (SELECT f.group_id FROM group_facilitators f WHERE f.user_id = :viewer)
+         OR g.id IN (SELECT gm.group_id FROM group_members gm WHERE gm.user_id = :viewer AND gm.status = 'active'))""";
 
     private static final int GROUPS_KEPT = 5_000;
 
@@ -54,15 +61,15 @@ public final class GroupStore {
             .findOne();
     }
 
+    /** A group of a list, and whether the viewer is one of its {@link #INSIDER}s. */
+    public record Listed(Group group, boolean insider) {
+    }
+
     /** Groups matching the filter that the viewer may see, by id. */
-    public List<Group> list(GroupFilter filter, PageRequest page) {
+    public List<Listed> list(GroupFilter filter, PageRequest page) {
         Conditions where = new Conditions();
-        where.add("""
-            ((g.status IN ('active', 'paused') AND g.program_id IN (SELECT p.id FROM programs p WHERE p.status = 'active'))
-             OR :admin
-             OR g.program_id IN (SELECT m.program_id FROM program_members m WHERE m.user_id = :viewer AND m.role = 'coordinator')
-             OR g.id IN (SELECT f.group_id FROM group_facilitators f WHERE f.user_id = :viewer)
-             OR g.id IN (SELECT gm.group_id FROM group_members gm WHERE gm.user_id = :viewer AND gm.status = 'active'))""");
+        where.add("((g.status IN ('active', 'paused') AND g.program_id IN (SELECT p.id FROM programs p WHERE p.status = 'active'))"
+            + " OR " + INSIDER + ")");
         where.bind("admin", filter.viewerIsAdmin());
         where.bind("viewer", filter.viewerId());
         if (filter.text() != null) {
@@ -88,13 +95,24 @@ public final class GroupStore {
         if (filter.animalsPresent() != null) {
             where.add("g.animals_present = " + (filter.animalsPresent() ? 1 : 0));
         }
-        String sql = "SELECT * FROM (" + SELECT + " WHERE " + where.sql() + ")"
+        String sql = "SELECT id, insider FROM (SELECT g.id, " + PET_FRIENDLY + " AS pet_friendly, " + INSIDER + " AS insider"
+            + FROM + " WHERE " + where.sql() + ")"
             + " WHERE (:after IS NULL OR id > :after)"
             + (filter.petFriendly() == null ? "" : " AND pet_friendly = " + (filter.petFriendly() ? 1 : 0))
             + " ORDER BY id LIMIT :limit";
         where.bind("after", page.after() == null ? null : page.after().value(0));
         where.bind("limit", page.fetchSize());
-        return db.read(handle -> handle.createQuery(sql).bindMap(where.binds()).map((rs, ctx) -> group(rs)).list());
+        List<Found> found = db.read(handle -> handle.createQuery(sql).bindMap(where.binds())
+            .map((rs, ctx) -> new Found(rs.getString("id"), rs.getBoolean("insider"))).list());
+        // The page's groups are read by id, mostly from memory, like one group is.
+        List<Listed> groups = new ArrayList<>(found.size());
+        for (Found row : found) {
+            find(row.id()).ifPresent(group -> groups.add(new Listed(group, row.insider())));
+        }
+        return groups;
+    }
+
+    private record Found(String id, boolean insider) {
     }
 
     /** Active and paused groups of active programs, for the public feed. */
@@ -122,14 +140,6 @@ public final class GroupStore {
             .bind("user", userId)
             .mapTo(Boolean.class)
             .one());
-    }
-
-    /** Ids of the groups the person facilitates. */
-    Set<String> facilitatedBy(String userId) {
-        return Set.copyOf(db.read(handle -> handle.createQuery("SELECT group_id FROM group_facilitators WHERE user_id = :user")
-            .bind("user", userId)
-            .mapTo(String.class)
-            .list()));
     }
 
     /** Names of the groups meeting at a venue, for refusing to delete it. */

@@ -41,16 +41,6 @@ public final class ProgramRoles {
     private record Holder(String userId, String programId) {
     }
 
-    /** Ids of the programs where the person holds {@code role}. */
-    public Set<String> programsWhere(Principal principal, Role role) {
-        return Set.copyOf(db.read(handle -> handle.createQuery(
-                "SELECT program_id FROM program_members WHERE user_id = :user AND role = :role")
-            .bind("user", principal.userId())
-            .bind("role", role.name())
-            .mapTo(String.class)
-            .list()));
-    }
-
     /** Ids of the people holding {@code role} in the program. */
     public Set<String> holders(String programId, Role role) {
         return Set.copyOf(db.read(handle -> handle.createQuery(
