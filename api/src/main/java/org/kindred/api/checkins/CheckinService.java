@@ -112,13 +112,13 @@ public final class CheckinService {
         if (page.after() != null) {
             page.after().require(0, value -> Ids.isWellFormed(value, "chk"));
         }
-        Page<Checkin> read = Page.of(db.read(handle -> store.list(handle, filter, page)), page, c -> Cursor.of(c.id()));
+        Page<Checkin> read = Page.of(store.list(filter, page), page, c -> Cursor.of(c.id()));
         if (read.data().stream().allMatch(c -> c.participantId().equals(filter.viewerId()))) {
             return read;
         }
         // Someone else's check-ins are on the page: read it again in the transaction that audits the reading.
         return db.write(handle -> {
-            List<Checkin> rows = store.list(handle, filter, page);
+            List<Checkin> rows = store.list(filter, page);
             Page<Checkin> result = Page.of(rows, page, c -> Cursor.of(c.id()));
             auditReads(handle, filter.viewerId(), result.data());
             return result.map(c -> c.asSeenBy(filter.viewerId()));
@@ -191,7 +191,7 @@ public final class CheckinService {
             page.after().require(0, value -> Ids.isWellFormed(value, "chk"));
         }
         return db.write(handle -> {
-            Page<Checkin> shared = Page.of(store.celebrations(handle, programId, caller.userId(), page), page,
+            Page<Checkin> shared = Page.of(store.celebrations(programId, caller.userId(), page), page,
                 c -> Cursor.of(c.id()));
             auditReads(handle, caller.userId(), shared.data());
             Map<String, Integer> counts = encouragements.counts(handle, shared.data().stream().map(Checkin::id).toList());

@@ -5,11 +5,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Conditions;
 import org.kindred.api.db.Database;
+import org.kindred.api.db.ReadCache;
 import org.kindred.api.db.Rows;
+import org.kindred.api.db.Sql;
 import org.kindred.api.http.Json;
 import org.kindred.api.http.PageRequest;
 
@@ -37,10 +41,14 @@ public final class CheckinStore {
                            WHERE gm.group_id = c.group_id AND gm.user_id = :viewer AND gm.status = 'active')
                   OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = c.group_id AND f.user_id = :viewer))))""";
 
+    private static final int CHECKINS_KEPT = 5_000;
+
     private final Database db;
+    private final ReadCache<String, Checkin> kept;
 
     public CheckinStore(Database db) {
         this.db = db;
+        this.kept = new ReadCache<>(db, CHECKINS_KEPT);
     }
 
     void insert(Handle handle, Checkin c) {
@@ -101,14 +109,14 @@ public final class CheckinStore {
     }
 
     /** Newest first. */
-    List<Checkin> list(Handle handle, CheckinFilter filter, PageRequest page) {
+    List<Checkin> list(CheckinFilter filter, PageRequest page) {
         Conditions where = new Conditions()
             .equal("c.participant_id", "participant", filter.participantId())
             .equal("c.group_id", "group", filter.groupId());
         if (filter.since() != null) {
             where.add("c.created_at >= :since").bind("since", filter.since().toEpochMilli());
         }
-        return newestVisible(handle, filter.viewerId(), where, page);
+        return newestVisible(filter.viewerId(), where, page);
     }
 
     List<Checkin> allOf(String participantId) {
@@ -131,12 +139,12 @@ public final class CheckinStore {
     }
 
     /** Group-shared small victories in the program that the viewer may see, newest first. */
-    List<Checkin> celebrations(Handle handle, String programId, String viewerId, PageRequest page) {
+    List<Checkin> celebrations(String programId, String viewerId, PageRequest page) {
         Conditions where = new Conditions()
             .equal("c.program_id", "program", programId)
             .add("c.visibility = 'group'")
             .add("EXISTS (SELECT 1 FROM json_each(c.tags) WHERE value = 'small_victory')");
-        return newestVisible(handle, viewerId, where, page);
+        return newestVisible(viewerId, where, page);
     }
 
     /**
@@ -145,41 +153,49 @@ public final class CheckinStore {
      * newest row and stops at the page size: a list costs the same whether the table holds a thousand rows or
      * millions, where one query with the rule as an OR would scan the table for a viewer who sees few. Only the
      * conditions in use are written out: {@code (:x IS NULL OR ...)} for absent filters made SQLite's work
-     * several times larger.
+     * several times larger. The ways in pass ids, not rows (joining whole rows cost more than finding them), and
+     * the page's rows are then read by id, mostly from memory.
      */
-    private static List<Checkin> newestVisible(Handle handle, String viewerId, Conditions where, PageRequest page) {
+    private List<Checkin> newestVisible(String viewerId, Conditions where, PageRequest page) {
         if (page.after() != null) {
             where.add("c.id < :after").bind("after", page.after().value(0));
         }
-        return handle.createQuery(newestVisibleSql(where.sql()))
+        List<String> ids = db.read(handle -> handle.createQuery(newestVisibleSql(where.sql()))
             .bindMap(where.binds())
             .bind("viewer", viewerId)
             .bind("limit", page.fetchSize())
+            .mapTo(String.class)
+            .list());
+        return kept.getAll(ids, this::byIds);
+    }
+
+    private Map<String, Checkin> byIds(List<String> ids) {
+        return db.read(handle -> handle.createQuery(SELECT + " WHERE c.id IN " + Sql.IDS)
+            .bind("ids", Json.text(ids))
             .map((rs, ctx) -> checkin(rs))
-            .list();
+            .collectToMap(Checkin::id, Function.identity()));
     }
 
     private static String newestVisibleSql(String conditions) {
         String page = (conditions.isEmpty() ? "" : "\n AND " + conditions) + " ORDER BY c.id DESC LIMIT :limit";
         return """
-            SELECT c.*, u.display_name FROM (
-                SELECT * FROM (SELECT c.* FROM checkins c WHERE c.participant_id = :viewer %1$s)
+            SELECT id FROM (
+                SELECT * FROM (SELECT c.id FROM checkins c WHERE c.participant_id = :viewer %1$s)
                 UNION
                 SELECT * FROM (
-                    SELECT c.* FROM mentorships ms
+                    SELECT c.id FROM mentorships ms
                       JOIN checkins c ON c.participant_id = ms.participant_id AND c.program_id = ms.program_id
                      WHERE ms.mentor_user_id = :viewer AND ms.status IN ('active', 'continuing')
                        AND c.visibility = 'mentor' AND c.participant_id <> :viewer %1$s)
                 UNION
                 SELECT * FROM (
-                    SELECT c.* FROM (SELECT gm.group_id FROM group_members gm WHERE gm.user_id = :viewer AND gm.status = 'active'
+                    SELECT c.id FROM (SELECT gm.group_id FROM group_members gm WHERE gm.user_id = :viewer AND gm.status = 'active'
                                      UNION SELECT f.group_id FROM group_facilitators f WHERE f.user_id = :viewer) mine
                       JOIN checkins c ON c.group_id = mine.group_id
                      WHERE c.visibility = 'group' AND c.participant_id <> :viewer
                        AND EXISTS (SELECT 1 FROM group_members author WHERE author.group_id = c.group_id
                                       AND author.user_id = c.participant_id AND author.status = 'active') %1$s)
-            ) c JOIN users u ON u.id = c.participant_id
-            ORDER BY c.id DESC LIMIT :limit""".formatted(page);
+            ) ORDER BY id DESC LIMIT :limit""".formatted(page);
     }
 
     private static Checkin checkin(ResultSet rs) throws SQLException {

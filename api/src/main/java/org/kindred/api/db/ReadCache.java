@@ -1,5 +1,8 @@
 package org.kindred.api.db;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -30,11 +33,54 @@ public final class ReadCache<K, V> {
             return kept.value();
         }
         V value = read.apply(key);
+        keep(key, value, writes);
+        return value;
+    }
+
+    /**
+     * The values of {@code keys} in their order, those not kept read together by {@code readMissing}; a key it
+     * returns nothing for is left out (and not kept, so it is read again next time).
+     */
+    public List<V> getAll(List<K> keys, Function<List<K>, Map<K, V>> readMissing) {
+        if (db.inWrite()) {
+            return inOrder(keys, readMissing.apply(keys));
+        }
+        long writes = db.finishedWrites();
+        Map<K, V> found = new HashMap<>();
+        List<K> missing = new ArrayList<>();
+        for (K key : keys) {
+            Stamped<V> kept = entries.get(key);
+            if (kept != null && kept.writes() == writes) {
+                found.put(key, kept.value());
+            } else {
+                missing.add(key);
+            }
+        }
+        if (!missing.isEmpty()) {
+            readMissing.apply(missing).forEach((key, value) -> {
+                keep(key, value, writes);
+                found.put(key, value);
+            });
+        }
+        return inOrder(keys, found);
+    }
+
+    private void keep(K key, V value, long writes) {
         if (entries.size() >= capacity) {
             entries.clear();
         }
         entries.put(key, new Stamped<>(writes, value));
-        return value;
+    }
+
+    private static <K, V> List<V> inOrder(List<K> keys, Map<K, V> values) {
+        List<V> ordered = new ArrayList<>(keys.size());
+        for (K key : keys) {
+            V value = values.get(key);
+            if (value != null) {
+                ordered.add(value);
+            }
+        }
+        return ordered;
     }
 
     private record Stamped<V>(long writes, V value) {

@@ -2,6 +2,12 @@ package org.kindred.api.db;
 
 /** Small helpers for SQL that several stores write the same way. */
 public final class Sql {
+    /**
+     * The ids bound as {@code :ids}, a JSON array: one statement for any number of ids, where
+     * {@code IN (:a, :b, ...)} would be a new statement to prepare for each count.
+     */
+    public static final String IDS = "(SELECT value FROM json_each(:ids))";
+
     private Sql() {
     }
 

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -102,17 +103,23 @@ public final class GroupStore {
             + " ORDER BY id LIMIT :limit";
         where.bind("after", page.after() == null ? null : page.after().value(0));
         where.bind("limit", page.fetchSize());
-        List<Found> found = db.read(handle -> handle.createQuery(sql).bindMap(where.binds())
-            .map((rs, ctx) -> new Found(rs.getString("id"), rs.getBoolean("insider"))).list());
+        Map<String, Boolean> insiders = db.read(handle -> handle.createQuery(sql).bindMap(where.binds())
+            .reduceResultSet(new LinkedHashMap<>(), (rows, rs, ctx) -> {
+                rows.put(rs.getString("id"), rs.getBoolean("insider"));
+                return rows;
+            }));
         // The page's groups are read by id, mostly from memory, like one group is.
-        List<Listed> groups = new ArrayList<>(found.size());
-        for (Found row : found) {
-            find(row.id()).ifPresent(group -> groups.add(new Listed(group, row.insider())));
-        }
-        return groups;
+        return kept.getAll(List.copyOf(insiders.keySet()), this::byIds).stream()
+            .flatMap(Optional::stream)
+            .map(group -> new Listed(group, insiders.get(group.id())))
+            .toList();
     }
 
-    private record Found(String id, boolean insider) {
+    private Map<String, Optional<Group>> byIds(List<String> ids) {
+        return db.read(handle -> handle.createQuery(SELECT + " WHERE g.id IN " + Sql.IDS)
+            .bind("ids", Json.text(ids))
+            .map((rs, ctx) -> group(rs))
+            .collectToMap(Group::id, Optional::of));
     }
 
     /** Active and paused groups of active programs, for the public feed. */

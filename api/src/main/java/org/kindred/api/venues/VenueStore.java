@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import org.kindred.api.db.Conditions;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.ReadCache;
 import org.kindred.api.db.Rows;
+import org.kindred.api.db.Sql;
 import org.kindred.api.http.Json;
 import org.kindred.api.http.PageRequest;
 
@@ -154,17 +156,23 @@ public final class VenueStore {
         String sql = "SELECT * FROM (" + inner + ")" + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
             + " ORDER BY " + order + " LIMIT :limit";
         where.bind("limit", page.fetchSize());
-        List<Found> found = db.read(handle -> handle.createQuery(sql).bindMap(where.binds())
-            .map((rs, ctx) -> new Found(rs.getString("id"), Rows.nullableDouble(rs, "distance"))).list());
+        Map<String, Double> distances = db.read(handle -> handle.createQuery(sql).bindMap(where.binds())
+            .reduceResultSet(new LinkedHashMap<>(), (rows, rs, ctx) -> {
+                rows.put(rs.getString("id"), Rows.nullableDouble(rs, "distance"));
+                return rows;
+            }));
         // The page's rows are read by id, mostly from memory: sorting whole rows cost SQLite more than finding them.
-        List<Venue> venues = new ArrayList<>(found.size());
-        for (Found row : found) {
-            find(row.id()).ifPresent(venue -> venues.add(venue.withDistance(row.distance())));
-        }
-        return venues;
+        return kept.getAll(List.copyOf(distances.keySet()), this::byIds).stream()
+            .flatMap(Optional::stream)
+            .map(venue -> venue.withDistance(distances.get(venue.id())))
+            .toList();
     }
 
-    private record Found(String id, Double distance) {
+    private Map<String, Optional<Venue>> byIds(List<String> ids) {
+        return db.read(handle -> handle.createQuery("SELECT v.*, NULL AS distance FROM venues v WHERE v.id IN " + Sql.IDS)
+            .bind("ids", Json.text(ids))
+            .map((rs, ctx) -> venue(rs))
+            .collectToMap(Venue::id, Optional::of));
     }
 
     /** The sort key of the last row of a page: its distance (searches near a point) and id. */
