@@ -3,22 +3,36 @@ package org.kindred.api.security;
 import com.password4j.Argon2Function;
 import com.password4j.Password;
 import com.password4j.types.Argon2;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 
 /**
  * Argon2id password hashes in PHC string form. Parameters are OWASP's recommended minimum (19 MiB,
  * 2 passes, 1 lane). password4j is pure Java, so the server stays a single jar with no native library.
- * At most {@code concurrency} hashes run at once, so a flood of logins cannot take every core.
+ * At most {@code concurrency} hashes run at once, and each permit rests for half as long as its hash took
+ * before the next one starts, so a flood of logins keeps a core busy two thirds of the time at most and
+ * cannot take every core. The caller does not wait for the rest.
  */
 public final class PasswordHasher {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 1024;
     private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
+    private static final double REST_PER_WORK = 0.5;
 
     private final Semaphore permits;
+    private final BiConsumer<Long, Runnable> afterNanos;
 
     public PasswordHasher(int concurrency) {
+        this(concurrency, (nanos, task) -> CompletableFuture.delayedExecutor(nanos, TimeUnit.NANOSECONDS).execute(task));
+    }
+
+    /** {@code afterNanos} runs a task once the given number of nanoseconds have passed. */
+    PasswordHasher(int concurrency, BiConsumer<Long, Runnable> afterNanos) {
         this.permits = new Semaphore(concurrency, true);
+        this.afterNanos = afterNanos;
     }
 
     public String hash(String password) {
@@ -40,12 +54,13 @@ public final class PasswordHasher {
             .addRandomSalt(16).with(ARGON2ID).getResult();
     }
 
-    private <T> T bounded(java.util.function.Supplier<T> work) {
+    private <T> T bounded(Supplier<T> work) {
         permits.acquireUninterruptibly();
+        long started = System.nanoTime();
         try {
             return work.get();
         } finally {
-            permits.release();
+            afterNanos.accept((long) ((System.nanoTime() - started) * REST_PER_WORK), permits::release);
         }
     }
 }

@@ -1,7 +1,13 @@
 package org.kindred.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
 
 class PasswordHasherTest {
@@ -32,5 +38,24 @@ class PasswordHasherTest {
         assertThat(first).isNotEqualTo(second);
         assertThat(HASHER.matches(PASSWORD, first)).isTrue();
         assertThat(HASHER.matches(PASSWORD, second)).isTrue();
+    }
+
+    @Test
+    void aPermitRestsHalfAsLongAsItsHashTookBeforeTheNextHashStarts() throws Exception {
+        List<Long> rests = new CopyOnWriteArrayList<>();
+        List<Runnable> releases = new CopyOnWriteArrayList<>();
+        PasswordHasher hasher = new PasswordHasher(1, (nanos, release) -> {
+            rests.add(nanos);
+            releases.add(release);
+        });
+        long started = System.nanoTime();
+        String hash = hasher.hash(PASSWORD);
+        long took = System.nanoTime() - started;
+        assertThat(rests).singleElement().satisfies(rest -> assertThat(rest).isPositive().isLessThanOrEqualTo(took / 2));
+
+        CompletableFuture<Boolean> next = CompletableFuture.supplyAsync(() -> hasher.matches(PASSWORD, hash));
+        assertThatThrownBy(() -> next.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        releases.get(0).run();
+        assertThat(next.get(30, TimeUnit.SECONDS)).isTrue();
     }
 }
