@@ -79,7 +79,7 @@ public record Services(
 
     /**
      * At most this many password hashes at once: Argon2 is meant to be slow, so a flood of logins may use half
-     * the cores and no more, leaving the rest to everyone else's requests (one on a 2-core server).
+     * the cores (one on a 2-core server), each two thirds of the time, leaving the rest to everyone else's requests.
      */
     private static final int HASHING_CONCURRENCY = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 
