@@ -12,9 +12,10 @@ import java.util.function.Supplier;
 /**
  * Argon2id password hashes in PHC string form. Parameters are OWASP's recommended minimum (19 MiB,
  * 2 passes, 1 lane). password4j is pure Java, so the server stays a single jar with no native library.
- * At most {@code concurrency} hashes run at once, and each permit rests for half as long as its hash took
- * before the next one starts, so a flood of logins keeps a core busy two thirds of the time at most and
- * cannot take every core. The caller does not wait for the rest.
+ * At most {@code concurrency} hashes run at once; while others wait for a permit, each permit rests for half
+ * as long as its hash took before the next one starts, so a flood of logins keeps a core busy two thirds of
+ * the time at most and cannot take every core. The caller does not wait for the rest, and hashes that
+ * nobody queues behind (a login now and then) never rest.
  */
 public final class PasswordHasher {
     public static final int MIN_LENGTH = 12;
@@ -54,13 +55,21 @@ public final class PasswordHasher {
             .addRandomSalt(16).with(ARGON2ID).getResult();
     }
 
-    private <T> T bounded(Supplier<T> work) {
+    <T> T bounded(Supplier<T> work) {
         permits.acquireUninterruptibly();
         long started = System.nanoTime();
         try {
             return work.get();
         } finally {
-            afterNanos.accept((long) ((System.nanoTime() - started) * REST_PER_WORK), permits::release);
+            if (permits.hasQueuedThreads()) {
+                afterNanos.accept((long) ((System.nanoTime() - started) * REST_PER_WORK), permits::release);
+            } else {
+                permits.release();
+            }
         }
+    }
+
+    boolean hasWaiting() {
+        return permits.hasQueuedThreads();
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.Test;
@@ -41,21 +42,52 @@ class PasswordHasherTest {
     }
 
     @Test
-    void aPermitRestsHalfAsLongAsItsHashTookBeforeTheNextHashStarts() throws Exception {
+    void whileOthersWaitAPermitRestsHalfAsLongAsItsWorkTookBeforeTheNextStarts() throws Exception {
         List<Long> rests = new CopyOnWriteArrayList<>();
         List<Runnable> releases = new CopyOnWriteArrayList<>();
         PasswordHasher hasher = new PasswordHasher(1, (nanos, release) -> {
             rests.add(nanos);
             releases.add(release);
         });
-        long started = System.nanoTime();
-        String hash = hasher.hash(PASSWORD);
-        long took = System.nanoTime() - started;
-        assertThat(rests).singleElement().satisfies(rest -> assertThat(rest).isPositive().isLessThanOrEqualTo(took / 2));
+        CountDownLatch working = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        long before = System.nanoTime();
+        CompletableFuture<String> first = CompletableFuture.supplyAsync(() -> hasher.bounded(() -> {
+            working.countDown();
+            await(finish);
+            return "first";
+        }));
+        assertThat(working.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<String> second = CompletableFuture.supplyAsync(() -> hasher.bounded(() -> "second"));
+        while (!hasher.hasWaiting()) {
+            Thread.onSpinWait();
+        }
+        Thread.sleep(20);
+        finish.countDown();
 
-        CompletableFuture<Boolean> next = CompletableFuture.supplyAsync(() -> hasher.matches(PASSWORD, hash));
-        assertThatThrownBy(() -> next.get(500, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+        assertThat(first.get(30, TimeUnit.SECONDS)).isEqualTo("first");
+        assertThat(rests).singleElement().satisfies(rest -> assertThat(rest)
+            .isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(10)).isLessThanOrEqualTo((System.nanoTime() - before) / 2));
+        assertThatThrownBy(() -> second.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
         releases.get(0).run();
-        assertThat(next.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(second.get(30, TimeUnit.SECONDS)).isEqualTo("second");
+    }
+
+    @Test
+    void withNobodyWaitingThePermitIsFreeAtOnce() {
+        List<Long> rests = new CopyOnWriteArrayList<>();
+        PasswordHasher hasher = new PasswordHasher(1, (nanos, release) -> rests.add(nanos));
+
+        assertThat(hasher.matches(PASSWORD, hasher.hash(PASSWORD))).isTrue();
+        assertThat(rests).isEmpty();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(30, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
