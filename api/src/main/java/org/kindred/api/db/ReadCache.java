@@ -8,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Keeps what a read returned until the next write transaction ends, for reads that nearly every request
- * repeats (the caller's account). Any write anywhere empties it in effect, so a change, such as an erased
- * account, is seen by the very next request; reads inside a write are never kept, since they may see rows
+ * Keeps what a read returned until the next write transaction ends, for reads that many requests repeat (the
+ * caller's account, the rows of a list's page). Any write anywhere empties it in effect, so a change, such as an
+ * erased account, is seen by the very next request; reads inside a write are never kept, since they may see rows
  * that are then rolled back.
  */
 public final class ReadCache<K, V> {
