@@ -176,7 +176,7 @@ public final class CheckinStore {
             .collectToMap(Checkin::id, Function.identity()));
     }
 
-    private static String newestVisibleSql(String conditions) {
+    static String newestVisibleSql(String conditions) {
         String page = (conditions.isEmpty() ? "" : "\n AND " + conditions) + " ORDER BY c.id DESC LIMIT :limit";
         return """
             SELECT id FROM (

@@ -95,6 +95,24 @@ public final class VenueStore {
 
     /** Venues matching the filter that the viewer may see, nearest first for a search near a point, else by id. */
     public List<Venue> search(VenueFilter filter, SearchAfter after, PageRequest page) {
+        PageQuery query = pageQuery(filter, after, page);
+        Map<String, Double> distances = db.read(handle -> handle.createQuery(query.sql()).bindMap(query.binds())
+            .reduceResultSet(new LinkedHashMap<>(), (rows, rs, ctx) -> {
+                rows.put(rs.getString("id"), Rows.nullableDouble(rs, "distance"));
+                return rows;
+            }));
+        // The page's rows are read by id, mostly from memory: sorting whole rows cost SQLite more than finding them.
+        return kept.getAll(List.copyOf(distances.keySet()), this::byIds).stream()
+            .flatMap(Optional::stream)
+            .map(venue -> venue.withDistance(distances.get(venue.id())))
+            .toList();
+    }
+
+    /** The SQL selecting the id and distance of each venue on a page of a search, and its parameters. */
+    record PageQuery(String sql, Map<String, Object> binds) {
+    }
+
+    PageQuery pageQuery(VenueFilter filter, SearchAfter after, PageRequest page) {
         Conditions where = new Conditions();
         where.add("""
             (v.status = 'active' AND (v.program_id IS NULL
@@ -156,16 +174,7 @@ public final class VenueStore {
         String sql = "SELECT * FROM (" + inner + ")" + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
             + " ORDER BY " + order + " LIMIT :limit";
         where.bind("limit", page.fetchSize());
-        Map<String, Double> distances = db.read(handle -> handle.createQuery(sql).bindMap(where.binds())
-            .reduceResultSet(new LinkedHashMap<>(), (rows, rs, ctx) -> {
-                rows.put(rs.getString("id"), Rows.nullableDouble(rs, "distance"));
-                return rows;
-            }));
-        // The page's rows are read by id, mostly from memory: sorting whole rows cost SQLite more than finding them.
-        return kept.getAll(List.copyOf(distances.keySet()), this::byIds).stream()
-            .flatMap(Optional::stream)
-            .map(venue -> venue.withDistance(distances.get(venue.id())))
-            .toList();
+        return new PageQuery(sql, where.binds());
     }
 
     private Map<String, Optional<Venue>> byIds(List<String> ids) {
