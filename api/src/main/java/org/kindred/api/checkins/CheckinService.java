@@ -95,6 +95,10 @@ public final class CheckinService {
     }
 
     public Checkin get(Principal caller, String id) {
+        Optional<Checkin> own = store.findOwn(id, caller.userId());
+        if (own.isPresent()) {
+            return own.get();
+        }
         Checkin checkin = store.findVisible(id, caller.userId()).orElseThrow(() -> ApiException.notFound("check-in " + id));
         if (checkin.participantId().equals(caller.userId())) {
             return checkin;

@@ -108,6 +108,16 @@ public final class CheckinStore {
         return db.read(handle -> findVisible(handle, id, viewerId));
     }
 
+    /**
+     * The viewer's own check-in, mostly from memory. Its author always sees a check-in, so this needs no part of
+     * {@link #VISIBLE} but the first; anyone else's is left to {@link #findVisible}.
+     */
+    Optional<Checkin> findOwn(String id, String viewerId) {
+        return kept.getAll(List.of(id), this::byIds).stream()
+            .filter(checkin -> checkin.participantId().equals(viewerId))
+            .findFirst();
+    }
+
     /** Newest first. */
     List<Checkin> list(CheckinFilter filter, PageRequest page) {
         Conditions where = new Conditions()

@@ -186,6 +186,7 @@ class CheckinSharingTest {
     @MethodSource("sharing")
     void eachPersonReadsExactlyTheCheckinsSharedWithThem(Actor actor, Set<String> sees, int progress) {
         for (String visibility : VISIBILITIES) {
+            asOwner(visibility); // so that the check-in is in memory when the actor asks for it
             HttpResult read = actor.http().get(path(visibility));
             if (sees.contains(visibility)) {
                 assertThat(read.status()).as(actor + " reads " + visibility).isEqualTo(200);
