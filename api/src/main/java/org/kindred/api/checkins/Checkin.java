@@ -2,11 +2,13 @@ package org.kindred.api.checkins;
 
 import java.time.Instant;
 import java.util.List;
+import org.kindred.api.http.ReusableJson;
 
 /**
  * A participant's check-in. The note is for its author alone: anyone the check-in is shared with gets null.
  * {@code safety} is set only in the response that created a check-in that needs it.
  */
+@ReusableJson
 public record Checkin(
     String id,
     String programId,

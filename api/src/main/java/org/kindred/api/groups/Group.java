@@ -2,12 +2,14 @@ package org.kindred.api.groups;
 
 import java.time.Instant;
 import java.util.List;
+import org.kindred.api.http.ReusableJson;
 
 /**
  * A peer-led group. {@code conference_url}, {@code conference_notes} and {@code facilitator_ids} are null for
  * callers who are not its members, facilitators, the program's coordinators or admins; {@code pet_friendly}
  * is computed from the venue's pet policy and {@code pets_welcome_online}.
  */
+@ReusableJson
 public record Group(
     String id,
     String programId,

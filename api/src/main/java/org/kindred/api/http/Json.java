@@ -35,10 +35,11 @@ import java.util.regex.Pattern;
  * The one JSON mapper: snake_case names, RFC 3339 timestamps, and strict reading: unknown properties,
  * duplicate keys, trailing tokens, nulls for primitives and every implicit type coercion ("5" for 5,
  * 1.5 for 1, 1 for true, 5 for "5", "NaN" for a number) are refused, and so are enum values with surrounding
- * whitespace and dates and timestamps in any other form than the contract's.
+ * whitespace and dates and timestamps in any other form than the contract's. {@link ReusableJson} values are
+ * written through a {@link JsonMemo}, which renders them with a second mapper built the same way.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = create();
+    private static final ObjectMapper MAPPER = create().registerModule(JsonMemo.module(create()));
 
     private Json() {
     }

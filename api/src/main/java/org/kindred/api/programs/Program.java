@@ -2,7 +2,9 @@ package org.kindred.api.programs;
 
 import java.time.Instant;
 import java.util.List;
+import org.kindred.api.http.ReusableJson;
 
+@ReusableJson
 public record Program(
     String id,
     String slug,

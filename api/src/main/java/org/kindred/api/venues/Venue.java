@@ -1,8 +1,10 @@
 package org.kindred.api.venues;
 
 import java.time.Instant;
+import org.kindred.api.http.ReusableJson;
 
 /** A place where groups meet. {@code distance_km} is set only in results of a search near a point. */
+@ReusableJson
 public record Venue(
     String id,
     String programId,
