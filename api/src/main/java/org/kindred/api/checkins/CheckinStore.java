@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Conditions;
@@ -42,6 +43,8 @@ public final class CheckinStore {
                   OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = c.group_id AND f.user_id = :viewer))))""";
 
     private static final int CHECKINS_KEPT = 5_000;
+    /** {@link #newestVisibleSql} by its conditions: one for each combination of filters the code can add. */
+    private static final Map<String, String> NEWEST_VISIBLE = new ConcurrentHashMap<>();
 
     private final Database db;
     private final ReadCache<String, Checkin> kept;
@@ -170,7 +173,8 @@ public final class CheckinStore {
         if (page.after() != null) {
             where.add("c.id < :after").bind("after", page.after().value(0));
         }
-        List<String> ids = db.read(handle -> handle.createQuery(newestVisibleSql(where.sql()))
+        List<String> ids = db.read(handle -> handle.createQuery(NEWEST_VISIBLE.computeIfAbsent(where.sql(),
+                CheckinStore::newestVisibleSql))
             .bindMap(where.binds())
             .bind("viewer", viewerId)
             .bind("limit", page.fetchSize())
