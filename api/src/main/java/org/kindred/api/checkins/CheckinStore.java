@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
@@ -51,7 +52,7 @@ public final class CheckinStore {
 
     public CheckinStore(Database db) {
         this.db = db;
-        this.kept = new ReadCache<>(db, CHECKINS_KEPT);
+        this.kept = new ReadCache<>(db, CHECKINS_KEPT, Set.of("checkins"));
     }
 
     void insert(Handle handle, Checkin c) {

@@ -3,15 +3,20 @@ package org.kindred.api.db;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteConnection;
 
 /**
  * The SQLite file: one writer connection (every write is a {@code BEGIN IMMEDIATE} transaction behind a
@@ -22,6 +27,15 @@ public final class Database implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
     /** After a checkpoint the WAL file is cut back to this size, so one burst of writes does not keep it large. */
     private static final int WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+    /**
+     * Tables that the busiest requests write (check-ins, their idempotency records, audit rows and alerts,
+     * encouragement, sign-ins) and that no kept read depends on unless it says so ({@link #writesAffecting}).
+     * A write transaction that changed rows of these alone ends only the kept reads that name them; any other
+     * write ends them all. None of them may be emptied by a DELETE without WHERE: SQLite then erases the table
+     * without reporting its rows, and such a write would end no kept read at all.
+     */
+    static final Set<String> BUSY_TABLES = Set.of("checkins", "idempotency_keys", "audit_log", "alerts",
+        "alert_recipients", "encouragements", "refresh_tokens");
 
     private final Path file;
     private final Connection writerConnection;
@@ -32,7 +46,12 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ThreadLocal<Handle> currentWrite = new ThreadLocal<>();
     private final ThreadLocal<UnitOfWork> currentUnit = new ThreadLocal<>();
-    private final AtomicLong finishedWrites = new AtomicLong();
+    /** Write transactions that ended having changed a table outside {@link #BUSY_TABLES} (or nothing SQLite reported). */
+    private final AtomicLong otherWrites = new AtomicLong();
+    private final Map<String, AtomicLong> busyTableWrites = BUSY_TABLES.stream()
+        .collect(Collectors.toUnmodifiableMap(table -> table, table -> new AtomicLong()));
+    /** The tables whose rows the open write transaction changed; only its thread, holding the lock, touches it. */
+    private final Set<String> changedTables = new HashSet<>();
 
     private Database(Path file, Connection writerConnection, ReadPool readPool) {
         this.file = file;
@@ -40,6 +59,7 @@ public final class Database implements AutoCloseable {
         this.writer = Jdbi.create(new SharedConnection(writerConnection)).setStatementBuilderFactory(statements);
         this.readPool = readPool;
         this.reader = Jdbi.create(readPool).setStatementBuilderFactory(statements);
+        ((SQLiteConnection) writerConnection).addUpdateListener((type, database, table, rowId) -> changedTables.add(table));
     }
 
     /** Opens (creating if needed) the file and brings its schema up to date. */
@@ -182,22 +202,39 @@ public final class Database implements AutoCloseable {
         try {
             handle.close();
         } finally {
-            finishedWrites.incrementAndGet();
+            countFinishedWrite();
             writeLock.unlock();
         }
     }
 
-    /**
-     * How many write transactions have ended (committed or not). A value read before a read and unchanged
-     * afterwards means nothing the read saw has changed since; {@link ReadCache} relies on it.
-     */
-    public long finishedWrites() {
-        return finishedWrites.get();
+    private void countFinishedWrite() {
+        if (!changedTables.isEmpty() && BUSY_TABLES.containsAll(changedTables)) {
+            changedTables.forEach(table -> busyTableWrites.get(table).incrementAndGet());
+        } else {
+            otherWrites.incrementAndGet();
+        }
+        changedTables.clear();
     }
 
-    /** True while this thread is inside a write (or a unit of work), where reads may see uncommitted rows. */
+    /**
+     * A count of the write transactions that have ended (committed or not) and may have changed what a read of
+     * {@code busyTables} and of any table outside {@link #BUSY_TABLES} saw. A value read before a read and
+     * unchanged afterwards means nothing the read saw has changed since; {@link ReadCache} relies on it.
+     */
+    long writesAffecting(Set<String> busyTables) {
+        long writes = otherWrites.get();
+        for (String table : busyTables) {
+            writes += busyTableWrites.get(table).get();
+        }
+        return writes;
+    }
+
+    /**
+     * True while this thread has a write transaction open, where reads may see uncommitted rows. A unit of work
+     * has one only from its first write on: until then its reads see what is committed, like any other.
+     */
     public boolean inWrite() {
-        return currentWrite.get() != null || currentUnit.get() != null;
+        return currentWrite.get() != null;
     }
 
     /**

@@ -4,30 +4,42 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Keeps what a read returned until the next write transaction ends, for reads that many requests repeat (the
- * caller's account, the rows of a list's page). Any write anywhere empties it in effect, so a change, such as an
- * erased account, is seen by the very next request; reads inside a write are never kept, since they may see rows
- * that are then rolled back.
+ * Keeps what a read returned until a write transaction that may have changed it ends, for reads that many requests
+ * repeat (the caller's account, the rows of a list's page). A write to any table empties it in effect, so a change,
+ * such as an erased account, is seen by the very next request; the exception is a write that changed only
+ * {@link Database#BUSY_TABLES busy tables} this cache does not name as read. Reads inside a write are never kept,
+ * since they may see rows that are then rolled back.
  */
 public final class ReadCache<K, V> {
     private final Database db;
     private final int capacity;
+    private final Set<String> busyTablesRead;
     private final Map<K, Stamped<V>> entries = new ConcurrentHashMap<>();
 
     public ReadCache(Database db, int capacity) {
+        this(db, capacity, Set.of());
+    }
+
+    /** A cache whose reads also read {@code busyTablesRead}, each one of {@link Database#BUSY_TABLES}. */
+    public ReadCache(Database db, int capacity, Set<String> busyTablesRead) {
+        if (!Database.BUSY_TABLES.containsAll(busyTablesRead)) {
+            throw new IllegalArgumentException("not busy tables: " + busyTablesRead);
+        }
         this.db = db;
         this.capacity = capacity;
+        this.busyTablesRead = Set.copyOf(busyTablesRead);
     }
 
     public V get(K key, Function<K, V> read) {
         if (db.inWrite()) {
             return read.apply(key);
         }
-        long writes = db.finishedWrites();
+        long writes = db.writesAffecting(busyTablesRead);
         Stamped<V> kept = entries.get(key);
         if (kept != null && kept.writes() == writes) {
             return kept.value();
@@ -45,7 +57,7 @@ public final class ReadCache<K, V> {
         if (db.inWrite()) {
             return inOrder(keys, readMissing.apply(keys));
         }
-        long writes = db.finishedWrites();
+        long writes = db.writesAffecting(busyTablesRead);
         Map<K, V> found = new HashMap<>();
         List<K> missing = new ArrayList<>();
         for (K key : keys) {
