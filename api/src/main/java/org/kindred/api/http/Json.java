@@ -36,10 +36,12 @@ import java.util.regex.Pattern;
  * duplicate keys, trailing tokens, nulls for primitives and every implicit type coercion ("5" for 5,
  * 1.5 for 1, 1 for true, 5 for "5", "NaN" for a number) are refused, and so are enum values with surrounding
  * whitespace and dates and timestamps in any other form than the contract's. {@link ReusableJson} values are
- * written through a {@link JsonMemo}, which renders them with a second mapper built the same way.
+ * written through a {@link JsonMemo}, which renders them with a second mapper built the same way ({@link #bytesOnce}
+ * uses that one directly).
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = create().registerModule(JsonMemo.module(create()));
+    private static final ObjectMapper PLAIN = create();
+    private static final ObjectMapper MAPPER = create().registerModule(JsonMemo.module(PLAIN));
 
     private Json() {
     }
@@ -49,8 +51,17 @@ public final class Json {
     }
 
     public static byte[] bytes(Object value) {
+        return bytes(MAPPER, value);
+    }
+
+    /** {@link #bytes} for a value written once, such as one just created: nothing of it is kept for later writes. */
+    public static byte[] bytesOnce(Object value) {
+        return bytes(PLAIN, value);
+    }
+
+    private static byte[] bytes(ObjectMapper mapper, Object value) {
         try {
-            return MAPPER.writeValueAsBytes(value);
+            return mapper.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

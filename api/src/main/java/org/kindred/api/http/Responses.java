@@ -16,7 +16,7 @@ public final class Responses {
 
     public static void created(Context ctx, String location, Object body) {
         ctx.header("Location", location);
-        write(ctx, 201, Json.bytes(body));
+        write(ctx, 201, Json.bytesOnce(body));
     }
 
     /**
