@@ -72,13 +72,12 @@ public final class Idempotency {
                     if (ctx.statusCode() / 100 != 2) {
                         return;
                     }
-                    Optional<StoredResponse> raced = store.find(handle, scope, key, cutoff());
-                    if (raced.isPresent()) {
-                        throw new AlreadyDone(raced.get());
-                    }
                     StoredResponse response = new StoredResponse(hash, ctx.statusCode(),
                         ctx.res().getHeader("Location"), resultBytes(ctx));
-                    store.save(handle, scope, key, response, clock.instant());
+                    Instant notBefore = cutoff();
+                    if (!store.saveUnlessKept(handle, scope, key, response, clock.instant(), notBefore)) {
+                        throw new AlreadyDone(store.find(handle, scope, key, notBefore).orElseThrow());
+                    }
                 });
             } catch (AlreadyDone done) {
                 replay(ctx, done.response, hash);

@@ -28,13 +28,19 @@ final class IdempotencyStore {
             .findOne();
     }
 
-    void save(Handle handle, String scope, String key, StoredResponse response, Instant now) {
-        handle.createUpdate("""
+    /**
+     * Keeps the response for the key, replacing one kept from before {@code notBefore}; false, changing nothing, when
+     * the key already holds a response from {@code notBefore} on (a concurrent request with the key came first).
+     */
+    boolean saveUnlessKept(Handle handle, String scope, String key, StoredResponse response, Instant now,
+                           Instant notBefore) {
+        return handle.createUpdate("""
                 INSERT INTO idempotency_keys (scope, key, request_hash, status, location, body, created_at)
                 VALUES (:scope, :key, :hash, :status, :location, :body, :now)
                 ON CONFLICT (scope, key) DO UPDATE SET request_hash = excluded.request_hash,
                     status = excluded.status, location = excluded.location, body = excluded.body,
-                    created_at = excluded.created_at""")
+                    created_at = excluded.created_at
+                WHERE idempotency_keys.created_at < :not_before""")
             .bind("scope", scope)
             .bind("key", key)
             .bind("hash", response.requestHash())
@@ -42,7 +48,8 @@ final class IdempotencyStore {
             .bind("location", response.location())
             .bind("body", response.body())
             .bind("now", now.toEpochMilli())
-            .execute();
+            .bind("not_before", notBefore.toEpochMilli())
+            .execute() == 1;
     }
 
     int deleteCreatedBefore(Instant cutoff) {

@@ -321,11 +321,15 @@ class IdempotencyTest {
             HttpResult stillKept = sameDay.http().header(KEY, key).post("/v1/programs", programBody(uniqueName("Day Two Circle")));
             clock.advance(Duration.ofHours(2));
             Session nextDay = timed.login(timedAdmin.email());
-            HttpResult forgotten = nextDay.http().header(KEY, key).post("/v1/programs", programBody(uniqueName("Day Three Circle")));
+            String dayThree = programBody(uniqueName("Day Three Circle"));
+            HttpResult forgotten = nextDay.http().header(KEY, key).post("/v1/programs", dayThree);
+            HttpResult replayed = nextDay.http().header(KEY, key).post("/v1/programs", dayThree);
 
             assertThat(stillKept.status()).isEqualTo(422);
             assertThat(forgotten.status()).isEqualTo(201);
             assertThat(forgotten.text("/id")).isNotEqualTo(first.text("/id"));
+            assertThat(replayed.header("Idempotent-Replayed")).isEqualTo("true");
+            assertThat(replayed.body()).isEqualTo(forgotten.body());
         }
     }
 
