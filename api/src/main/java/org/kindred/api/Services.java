@@ -44,6 +44,7 @@ import org.kindred.api.security.RateLimiter;
 import org.kindred.api.security.SigningKeys;
 import org.kindred.api.users.UserService;
 import org.kindred.api.users.UserStore;
+import org.kindred.api.venues.VenueLocations;
 import org.kindred.api.venues.VenueService;
 import org.kindred.api.venues.VenueStore;
 
@@ -106,8 +107,9 @@ public record Services(
             clock);
         MentorService mentors = new MentorService(db, mentorStore, mentorships, programs, roles, clock);
         AuthService auth = new AuthService(db, userStore, hasher, accessTokens, rateLimiter, clock);
-        VenueStore venueStore = new VenueStore(db);
-        GroupStore groupStore = new GroupStore(db);
+        VenueLocations venueLocations = new VenueLocations(db);
+        VenueStore venueStore = new VenueStore(db, venueLocations);
+        GroupStore groupStore = new GroupStore(db, venueLocations);
         GroupMemberStore groupMemberStore = new GroupMemberStore(db);
         GroupService groups = new GroupService(db, groupStore, groupMemberStore, venueStore, programs, roles, clock);
         VenueService venues = new VenueService(db, venueStore, programs, roles, groups, clock);

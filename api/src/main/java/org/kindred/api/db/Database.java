@@ -6,11 +6,11 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.HandleConsumer;
@@ -31,8 +31,8 @@ public final class Database implements AutoCloseable {
      * Tables that the busiest requests write (check-ins, their idempotency records, audit rows and alerts,
      * encouragement, sign-ins) and that no kept read depends on unless it says so ({@link #writesAffecting}).
      * A write transaction that changed rows of these alone ends only the kept reads that name them; any other
-     * write ends them all. None of them may be emptied by a DELETE without WHERE: SQLite then erases the table
-     * without reporting its rows, and such a write would end no kept read at all.
+     * write ends them all. No table may be emptied by a DELETE without WHERE in a transaction that changes other
+     * rows too: SQLite erases it without naming it, and the write would count only for the tables it named.
      */
     static final Set<String> BUSY_TABLES = Set.of("checkins", "idempotency_keys", "audit_log", "alerts",
         "alert_recipients", "encouragements", "refresh_tokens");
@@ -48,10 +48,14 @@ public final class Database implements AutoCloseable {
     private final ThreadLocal<UnitOfWork> currentUnit = new ThreadLocal<>();
     /** Write transactions that ended having changed a table outside {@link #BUSY_TABLES} (or nothing SQLite reported). */
     private final AtomicLong otherWrites = new AtomicLong();
-    private final Map<String, AtomicLong> busyTableWrites = BUSY_TABLES.stream()
-        .collect(Collectors.toUnmodifiableMap(table -> table, table -> new AtomicLong()));
+    /** Write transactions that changed rows without SQLite naming any table (a DELETE without WHERE empties one silently). */
+    private final AtomicLong unreportedWrites = new AtomicLong();
+    /** By table, the write transactions that ended having changed its rows. */
+    private final Map<String, AtomicLong> tableWrites = new ConcurrentHashMap<>();
     /** The tables whose rows the open write transaction changed; only its thread, holding the lock, touches it. */
     private final Set<String> changedTables = new HashSet<>();
+    /** SQLite's count of rows the writer connection changed, as of the last write transaction counted. */
+    private long totalChangesCounted;
 
     private Database(Path file, Connection writerConnection, ReadPool readPool) {
         this.file = file;
@@ -208,12 +212,29 @@ public final class Database implements AutoCloseable {
     }
 
     private void countFinishedWrite() {
-        if (!changedTables.isEmpty() && BUSY_TABLES.containsAll(changedTables)) {
-            changedTables.forEach(table -> busyTableWrites.get(table).incrementAndGet());
-        } else {
+        long totalChanges = totalChanges();
+        boolean unreported = changedTables.isEmpty() && totalChanges != totalChangesCounted;
+        totalChangesCounted = totalChanges;
+        if (unreported) {
+            unreportedWrites.incrementAndGet();
+        }
+        if (unreported || !BUSY_TABLES.containsAll(changedTables)) {
             otherWrites.incrementAndGet();
         }
+        changedTables.forEach(table -> writesOf(table).incrementAndGet());
         changedTables.clear();
+    }
+
+    private long totalChanges() {
+        try {
+            return ((SQLiteConnection) writerConnection).getDatabase().total_changes();
+        } catch (SQLException e) {
+            throw new DatabaseException("cannot count changes: " + e.getMessage(), e);
+        }
+    }
+
+    private AtomicLong writesOf(String table) {
+        return tableWrites.computeIfAbsent(table, name -> new AtomicLong());
     }
 
     /**
@@ -222,9 +243,23 @@ public final class Database implements AutoCloseable {
      * unchanged afterwards means nothing the read saw has changed since; {@link ReadCache} relies on it.
      */
     long writesAffecting(Set<String> busyTables) {
-        long writes = otherWrites.get();
-        for (String table : busyTables) {
-            writes += busyTableWrites.get(table).get();
+        return otherWrites.get() + writesOf(busyTables);
+    }
+
+    /**
+     * A count of the write transactions that have ended (committed or not) and may have changed a row of one of
+     * {@code tables}, for a read of those tables alone; like {@link #writesAffecting}, unchanged across a read
+     * means nothing the read saw has changed. SQLite does not report virtual tables (FTS5, R*Tree): name the
+     * table they index.
+     */
+    public long writesTo(Set<String> tables) {
+        return unreportedWrites.get() + writesOf(tables);
+    }
+
+    private long writesOf(Set<String> tables) {
+        long writes = 0;
+        for (String table : tables) {
+            writes += writesOf(table).get();
         }
         return writes;
     }

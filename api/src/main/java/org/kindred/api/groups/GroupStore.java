@@ -18,7 +18,7 @@ import org.kindred.api.db.Rows;
 import org.kindred.api.db.Sql;
 import org.kindred.api.http.Json;
 import org.kindred.api.http.PageRequest;
-import org.kindred.api.venues.VenueGeo;
+import org.kindred.api.venues.VenueLocations;
 
 public final class GroupStore {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() { };
@@ -43,10 +43,12 @@ public final class GroupStore {
     private static final int GROUPS_KEPT = 5_000;
 
     private final Database db;
+    private final VenueLocations venueLocations;
     private final ReadCache<String, Optional<Group>> kept;
 
-    public GroupStore(Database db) {
+    public GroupStore(Database db, VenueLocations venueLocations) {
         this.db = db;
+        this.venueLocations = venueLocations;
         this.kept = new ReadCache<>(db, GROUPS_KEPT);
     }
 
@@ -91,7 +93,8 @@ public final class GroupStore {
             where.bind("day_bit", 1 << filter.day());
         }
         if (filter.near() != null) {
-            where.add("g.venue_id IN (" + VenueGeo.idsWithin(filter.near(), where.binds()) + ")");
+            where.add("g.venue_id IN (SELECT nv.id FROM venues nv WHERE nv.seq IN (SELECT value FROM json_each(:near_venues)))");
+            where.bind("near_venues", VenueLocations.keys(venueLocations.within(filter.near(), null)));
         }
         if (filter.animalsPresent() != null) {
             where.add("g.animals_present = " + (filter.animalsPresent() ? 1 : 0));

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,8 @@ import org.kindred.api.http.Json;
 import org.kindred.api.http.PageRequest;
 
 /**
- * Venues and their two search indexes, kept in step by this store: an R*Tree of coordinates (rows are
- * points, so min = max) and an FTS5 table of name, description and city.
+ * Venues and the FTS5 index of their name, description and city, kept in step by this store. A search near a point
+ * takes the venues in reach from {@link VenueLocations}.
  */
 public final class VenueStore {
     private static final TypeReference<AnimalPolicy> ANIMAL_POLICY = new TypeReference<>() { };
@@ -28,10 +29,12 @@ public final class VenueStore {
     private static final int VENUES_KEPT = 5_000;
 
     private final Database db;
+    private final VenueLocations locations;
     private final ReadCache<String, Optional<Venue>> kept;
 
-    public VenueStore(Database db) {
+    public VenueStore(Database db, VenueLocations locations) {
         this.db = db;
+        this.locations = locations;
         this.kept = new ReadCache<>(db, VENUES_KEPT);
     }
 
@@ -95,12 +98,7 @@ public final class VenueStore {
 
     /** Venues matching the filter that the viewer may see, nearest first for a search near a point, else by id. */
     public List<Venue> search(VenueFilter filter, SearchAfter after, PageRequest page) {
-        PageQuery query = pageQuery(filter, after, page);
-        Map<String, Double> distances = db.read(handle -> handle.createQuery(query.sql()).bindMap(query.binds())
-            .reduceResultSet(new LinkedHashMap<>(), (rows, rs, ctx) -> {
-                rows.put(rs.getString("id"), Rows.nullableDouble(rs, "distance"));
-                return rows;
-            }));
+        Map<String, Double> distances = filter.near() == null ? byId(filter, after, page) : nearest(filter, after, page);
         // The page's rows are read by id, mostly from memory: sorting whole rows cost SQLite more than finding them.
         return kept.getAll(List.copyOf(distances.keySet()), this::byIds).stream()
             .flatMap(Optional::stream)
@@ -108,11 +106,107 @@ public final class VenueStore {
             .toList();
     }
 
-    /** The SQL selecting the id and distance of each venue on a page of a search, and its parameters. */
+    /** The ids of a page of venues in order of id (their distances are null). */
+    private Map<String, Double> byId(VenueFilter filter, SearchAfter after, PageRequest page) {
+        Conditions where = conditions(filter);
+        if (after != null) {
+            where.add("v.id > :after_id");
+            where.bind("after_id", after.id());
+        }
+        where.bind("limit", page.fetchSize());
+        return db.read(handle -> handle.createQuery("SELECT v.id FROM venues v WHERE " + where.sql() + " ORDER BY v.id LIMIT :limit")
+            .bindMap(where.binds())
+            .reduceResultSet(new LinkedHashMap<>(), (rows, rs, ctx) -> {
+                rows.put(rs.getString(1), null);
+                return rows;
+            }));
+    }
+
+    /**
+     * The ids and distances of a page of venues near a point, nearest first (then by id). The venues in reach come
+     * from memory in order of distance, and SQL keeps those that pass the filter, a batch at a time, until the page
+     * is full: most pages are found in the first batch, however many venues are in reach.
+     */
+    private Map<String, Double> nearest(VenueFilter filter, SearchAfter after, PageRequest page) {
+        List<VenueLocations.Nearby> inReach = locations.within(filter.near(), filter.species());
+        PageQuery passing = passingQuery(filter);
+        List<Ranked> found = new ArrayList<>();
+        int first = after == null ? 0 : firstNotNearer(inReach, after.distance());
+        int start = first;
+        while (start < inReach.size() && found.size() < page.fetchSize()) {
+            int end = Math.min(inReach.size(), start + batchSize(page.fetchSize() - found.size(), start - first, found.size()));
+            // Venues at the same distance are ordered by id, so a batch never ends among them.
+            while (end < inReach.size() && inReach.get(end).distanceKm() == inReach.get(end - 1).distanceKm()) {
+                end++;
+            }
+            List<VenueLocations.Nearby> candidates = inReach.subList(start, end);
+            Map<Long, String> ids = idsPassing(passing, candidates);
+            for (VenueLocations.Nearby candidate : candidates) {
+                String id = ids.get(candidate.seq());
+                Ranked ranked = new Ranked(candidate.distanceKm(), id);
+                if (id != null && (after == null || ranked.isAfter(after))) {
+                    found.add(ranked);
+                }
+            }
+            start = end;
+        }
+        found.sort(Ranked.ORDER);
+        Map<String, Double> distances = new LinkedHashMap<>();
+        found.stream().limit(page.fetchSize()).forEach(ranked -> distances.put(ranked.id(), ranked.distanceKm()));
+        return distances;
+    }
+
+    /**
+     * How many venues to ask about next for {@code wanted} more that pass: twice as many at first, then as many as
+     * the share that passed so far suggests, with a quarter more to spare.
+     */
+    private static int batchSize(int wanted, int asked, int passed) {
+        if (asked == 0) {
+            return 2 * wanted;
+        }
+        return Math.max(wanted, (int) Math.ceil(1.25 * wanted * (asked + 1) / (passed + 1)));
+    }
+
+    private static int firstNotNearer(List<VenueLocations.Nearby> inReach, double distanceKm) {
+        int i = 0;
+        while (i < inReach.size() && inReach.get(i).distanceKm() < distanceKm) {
+            i++;
+        }
+        return i;
+    }
+
+    private record Ranked(double distanceKm, String id) {
+        static final Comparator<Ranked> ORDER = Comparator.comparingDouble(Ranked::distanceKm).thenComparing(Ranked::id);
+
+        boolean isAfter(SearchAfter after) {
+            return distanceKm > after.distance() || distanceKm == after.distance() && id.compareTo(after.id()) > 0;
+        }
+    }
+
+    private Map<Long, String> idsPassing(PageQuery passing, List<VenueLocations.Nearby> candidates) {
+        return db.read(handle -> handle.createQuery(passing.sql())
+            .bindMap(passing.binds())
+            .bind("seqs", VenueLocations.keys(candidates))
+            .reduceResultSet(new HashMap<>(), (rows, rs, ctx) -> {
+                rows.put(rs.getLong(1), rs.getString(2));
+                return rows;
+            }));
+    }
+
+    /** SQL and parameters of a statement selecting a venue's seq and id, with everything but a page bound. */
     record PageQuery(String sql, Map<String, Object> binds) {
     }
 
-    PageQuery pageQuery(VenueFilter filter, SearchAfter after, PageRequest page) {
+    /** Which of the venues whose seqs are bound as the JSON array {@code :seqs} pass the filter and the viewer may see. */
+    PageQuery passingQuery(VenueFilter filter) {
+        Conditions where = conditions(filter);
+        // CROSS JOIN keeps the batch the outer loop: otherwise a filter's own index (program_id) may lead.
+        return new PageQuery("SELECT v.seq, v.id FROM json_each(:seqs) c CROSS JOIN venues v ON v.seq = c.value WHERE "
+            + where.sql(), where.binds());
+    }
+
+    /** The filter's conditions on venues {@code v}, other than nearness, with who may see a venue. */
+    private static Conditions conditions(VenueFilter filter) {
         Conditions where = new Conditions();
         where.add("""
             (v.status = 'active' AND (v.program_id IS NULL
@@ -121,11 +215,6 @@ public final class VenueStore {
                 SELECT m.program_id FROM program_members m WHERE m.user_id = :viewer AND m.role = 'coordinator'))""");
         where.bind("admin", filter.viewerIsAdmin());
         where.bind("viewer", filter.viewerId());
-        VenueFilter.Near near = filter.near();
-        // Near a point, the R*Tree leads and each candidate's row is looked up by seq; as an IN list the
-        // candidates were first copied into a temporary index.
-        String from = near == null ? "venues v"
-            : "(" + VenueGeo.candidates(near, where.binds()) + ") c CROSS JOIN venues v ON v.seq = c.venue_seq";
         if (filter.text() != null) {
             Optional<String> match = FullText.query(filter.text());
             where.add(match.isPresent() ? "v.seq IN (SELECT rowid FROM venue_search WHERE venue_search MATCH :match)" : "0");
@@ -151,30 +240,7 @@ public final class VenueStore {
         where.equal("v.program_id", "program_id", filter.programId());
         where.equal("v.status", "status", filter.status() == null ? null : filter.status().name());
         where.updatedSince("v.updated_at", filter.updatedSince());
-
-        String inner = "SELECT v.id, " + (near == null ? "NULL" : VenueGeo.distance("v")) + " AS distance FROM " + from + " WHERE "
-            + where.sql();
-        List<String> outer = new ArrayList<>();
-        String order;
-        if (near != null) {
-            outer.add("distance <= :geo_radius");
-            if (after != null) {
-                outer.add("(distance > :after_distance OR (distance = :after_distance AND id > :after_id))");
-                where.bind("after_distance", after.distance());
-                where.bind("after_id", after.id());
-            }
-            order = "distance, id";
-        } else {
-            if (after != null) {
-                outer.add("id > :after_id");
-                where.bind("after_id", after.id());
-            }
-            order = "id";
-        }
-        String sql = "SELECT * FROM (" + inner + ")" + (outer.isEmpty() ? "" : " WHERE " + String.join(" AND ", outer))
-            + " ORDER BY " + order + " LIMIT :limit";
-        where.bind("limit", page.fetchSize());
-        return new PageQuery(sql, where.binds());
+        return where;
     }
 
     private Map<String, Optional<Venue>> byIds(List<String> ids) {
@@ -188,18 +254,11 @@ public final class VenueStore {
     public record SearchAfter(Double distance, String id) {
     }
 
-
-
     private static long seqOf(Handle handle, String id) {
         return handle.createQuery("SELECT seq FROM venues WHERE id = :id").bind("id", id).mapTo(Long.class).one();
     }
 
     private static void index(Handle handle, long seq, Venue venue) {
-        handle.createUpdate("INSERT INTO venue_locations VALUES (:seq, :lat, :lat, :lon, :lon)")
-            .bind("seq", seq)
-            .bind("lat", venue.latitude())
-            .bind("lon", venue.longitude())
-            .execute();
         handle.createUpdate("INSERT INTO venue_search (rowid, name, description, city) VALUES (:seq, :name, :description, :city)")
             .bind("seq", seq)
             .bind("name", venue.name())
@@ -209,7 +268,6 @@ public final class VenueStore {
     }
 
     private static void unindex(Handle handle, long seq) {
-        handle.createUpdate("DELETE FROM venue_locations WHERE venue_seq = :seq").bind("seq", seq).execute();
         handle.createUpdate("DELETE FROM venue_search WHERE rowid = :seq").bind("seq", seq).execute();
     }
 

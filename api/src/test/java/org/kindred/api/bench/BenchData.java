@@ -22,6 +22,7 @@ import org.kindred.api.venues.Pets;
 import org.kindred.api.venues.Space;
 import org.kindred.api.venues.Species;
 import org.kindred.api.venues.Venue;
+import org.kindred.api.venues.VenueLocations;
 import org.kindred.api.venues.VenueStatus;
 import org.kindred.api.venues.VenueStore;
 
@@ -64,7 +65,7 @@ public final class BenchData {
     }
 
     private static void insertVenues(Database db, int count, Random random) {
-        VenueStore store = new VenueStore(db);
+        VenueStore store = new VenueStore(db, new VenueLocations(db));
         Instant now = Instant.now();
         db.useWrite(handle -> {
             for (int i = 0; i < count; i++) {

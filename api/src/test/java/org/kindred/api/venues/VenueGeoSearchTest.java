@@ -148,6 +148,53 @@ class VenueGeoSearchTest {
     }
 
     @Test
+    void aSearchNearAPointForASpeciesFollowsEachVenuesPets() {
+        String program = fixtures.program();
+        String dogs = fixtures.create(program, admitting(-1.2921, 36.8219, "\"dog\""));
+        String cats = fixtures.create(program, admitting(-1.2930, 36.8219, "\"cat\""));
+        String both = fixtures.create(program, admitting(-1.2940, 36.8219, "\"dog\", \"cat\""));
+        fixtures.create(program, admitting(-1.2950, 36.8219, ""));
+        assertThat(ids(nearFor(program, -1.2921, 36.8219, "dog"))).containsExactly(dogs, both);
+        assertThat(ids(nearFor(program, -1.2921, 36.8219, "cat"))).containsExactly(cats, both);
+
+        server.admin().http().patch("/v1/venues/" + cats, "{\"animal_policy\": {\"pets\": {\"species\": [\"dog\"]}}}");
+        String added = fixtures.create(program, admitting(-1.2960, 36.8219, "\"dog\""));
+
+        assertThat(ids(nearFor(program, -1.2921, 36.8219, "dog"))).containsExactly(dogs, cats, both, added);
+        assertThat(ids(nearFor(program, -1.2921, 36.8219, "cat"))).containsExactly(both);
+    }
+
+    private static String admitting(double lat, double lon, String species) {
+        return "{\"latitude\": " + lat + ", \"longitude\": " + lon
+            + ", \"animal_policy\": {\"pets\": {\"species\": [" + species + "]}}}";
+    }
+
+    private static HttpResult nearFor(String program, double lat, double lon, String species) {
+        HttpResult result = server.http().get("/v1/venues?program_id=" + program + "&near=" + lat + "," + lon
+            + "&radius_km=5&species=" + species);
+        assertThat(result.status()).as(result.toString()).isEqualTo(200);
+        return result;
+    }
+
+    @Test
+    void fewMatchesBehindManyNearerVenuesStillFillEachPageInOrder() {
+        String nearer = fixtures.program();
+        String wanted = fixtures.program();
+        for (int i = 0; i < 30; i++) {
+            double[] point = Geo.destination(60.0, 25.0, i * 12, 0.1 + i * 0.01);
+            fixtures.createAt(nearer, point[0], point[1]);
+        }
+        double[] far = Geo.destination(60.0, 25.0, 90, 2);
+        List<String> tied = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tied.add(fixtures.createAt(wanted, far[0], far[1]));
+        }
+        List<JsonNode> paged = VenueFixtures.allPages(server.http(),
+            "/v1/venues?limit=2&program_id=" + wanted + "&near=60.0,25.0&radius_km=3");
+        assertThat(ids(paged)).isEqualTo(tied.stream().sorted().toList());
+    }
+
+    @Test
     void pagingNearAPointYieldsEveryVenueOnceNearestFirstWithTiesById() {
         String program = fixtures.program();
         double lat = 45.0;
