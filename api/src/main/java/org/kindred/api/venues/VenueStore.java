@@ -157,14 +157,11 @@ public final class VenueStore {
     }
 
     /**
-     * How many venues to ask about next for {@code wanted} more that pass: twice as many at first, then as many as
-     * the share that passed so far suggests, with a quarter more to spare.
+     * How many venues to ask about next for {@code wanted} more that pass: as many as the share that passed so far
+     * suggests (all, at first), with a quarter more to spare.
      */
     private static int batchSize(int wanted, int asked, int passed) {
-        if (asked == 0) {
-            return 2 * wanted;
-        }
-        return Math.max(wanted, (int) Math.ceil(1.25 * wanted * (asked + 1) / (passed + 1)));
+        return (int) Math.ceil(1.25 * wanted * (asked + 1) / (passed + 1));
     }
 
     private static int firstNotNearer(List<VenueLocations.Nearby> inReach, double distanceKm) {
