@@ -5,6 +5,9 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.plugin.bundled.CorsPlugin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -44,6 +47,11 @@ import org.slf4j.LoggerFactory;
 /** The HTTP application: middleware, every feature's routes, and periodic housekeeping. Tests start it too. */
 public final class KindredApp {
     public static final long MAX_BODY_BYTES = 1_000_000;
+    /**
+     * An oversized body declared up to this long is read and dropped before the 413 is sent: answering while the
+     * client still sends made the connection close under it, and the client often saw a broken pipe, not the answer.
+     */
+    private static final long DRAINED_BODY_BYTES = 2 * MAX_BODY_BYTES;
     /** How long a stopping server waits for requests in flight; shorter than the usual 30 s a supervisor grants. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     private static final Logger LOG = LoggerFactory.getLogger("kindred.http");
@@ -167,8 +175,20 @@ public final class KindredApp {
     }
 
     private static void refuseOversizedBody(Context ctx) {
-        if (ctx.req().getContentLengthLong() > MAX_BODY_BYTES) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > MAX_BODY_BYTES) {
+            if (declared <= DRAINED_BODY_BYTES) {
+                discardBody(ctx);
+            }
             throw new ApiException(ErrorCode.payload_too_large, "the request body is over the 1 MB limit");
+        }
+    }
+
+    private static void discardBody(Context ctx) {
+        try (InputStream body = ctx.req().getInputStream()) {
+            body.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            LOG.debug("the client stopped sending an oversized body: {}", e.getMessage());
         }
     }
 
