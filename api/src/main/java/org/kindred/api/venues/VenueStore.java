@@ -114,7 +114,8 @@ public final class VenueStore {
             where.bind("after_id", after.id());
         }
         where.bind("limit", page.fetchSize());
-        return db.read(handle -> handle.createQuery("SELECT v.id FROM venues v WHERE " + where.sql() + " ORDER BY v.id LIMIT :limit")
+        String sql = "SELECT v.id FROM venues v WHERE " + where.sql() + " ORDER BY v.id LIMIT :limit";
+        return db.read(handle -> handle.createQuery(sql)
             .bindMap(where.binds())
             .reduceResultSet(new LinkedHashMap<>(), (rows, rs, ctx) -> {
                 rows.put(rs.getString(1), null);
@@ -129,12 +130,13 @@ public final class VenueStore {
      */
     private Map<String, Double> nearest(VenueFilter filter, SearchAfter after, PageRequest page) {
         List<VenueLocations.Nearby> inReach = locations.within(filter.near(), filter.species());
-        PageQuery passing = passingQuery(filter);
+        BatchQuery passing = passingQuery(filter);
         List<Ranked> found = new ArrayList<>();
         int first = after == null ? 0 : firstNotNearer(inReach, after.distance());
         int start = first;
         while (start < inReach.size() && found.size() < page.fetchSize()) {
-            int end = Math.min(inReach.size(), start + batchSize(page.fetchSize() - found.size(), start - first, found.size()));
+            int size = batchSize(page.fetchSize() - found.size(), start - first, found.size());
+            int end = Math.min(inReach.size(), start + size);
             // Venues at the same distance are ordered by id, so a batch never ends among them.
             while (end < inReach.size() && inReach.get(end).distanceKm() == inReach.get(end - 1).distanceKm()) {
                 end++;
@@ -180,7 +182,7 @@ public final class VenueStore {
         }
     }
 
-    private Map<Long, String> idsPassing(PageQuery passing, List<VenueLocations.Nearby> candidates) {
+    private Map<Long, String> idsPassing(BatchQuery passing, List<VenueLocations.Nearby> candidates) {
         return db.read(handle -> handle.createQuery(passing.sql())
             .bindMap(passing.binds())
             .bind("seqs", VenueLocations.keys(candidates))
@@ -190,15 +192,15 @@ public final class VenueStore {
             }));
     }
 
-    /** SQL and parameters of a statement selecting a venue's seq and id, with everything but a page bound. */
-    record PageQuery(String sql, Map<String, Object> binds) {
+    /** A statement selecting the seq and id of venues of a batch, and every parameter it binds but {@code :seqs}. */
+    record BatchQuery(String sql, Map<String, Object> binds) {
     }
 
     /** Which of the venues whose seqs are bound as the JSON array {@code :seqs} pass the filter and the viewer may see. */
-    PageQuery passingQuery(VenueFilter filter) {
+    BatchQuery passingQuery(VenueFilter filter) {
         Conditions where = conditions(filter);
         // CROSS JOIN keeps the batch the outer loop: otherwise a filter's own index (program_id) may lead.
-        return new PageQuery("SELECT v.seq, v.id FROM json_each(:seqs) c CROSS JOIN venues v ON v.seq = c.value WHERE "
+        return new BatchQuery("SELECT v.seq, v.id FROM json_each(:seqs) c CROSS JOIN venues v ON v.seq = c.value WHERE "
             + where.sql(), where.binds());
     }
 

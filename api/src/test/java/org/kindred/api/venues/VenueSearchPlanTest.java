@@ -35,7 +35,7 @@ class VenueSearchPlanTest {
     }
 
     private List<String> planOfPassing(VenueFilter filter) {
-        VenueStore.PageQuery query = new VenueStore(db, new VenueLocations(db)).passingQuery(filter);
+        VenueStore.BatchQuery query = new VenueStore(db, new VenueLocations(db)).passingQuery(filter);
         Map<String, Object> binds = new HashMap<>(query.binds());
         binds.put("seqs", "[3, 1, 2]");
         return QueryPlan.of(db, query.sql(), binds);
