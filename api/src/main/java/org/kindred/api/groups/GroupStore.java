@@ -93,7 +93,8 @@ public final class GroupStore {
             where.bind("day_bit", 1 << filter.day());
         }
         if (filter.near() != null) {
-            where.add("g.venue_id IN (SELECT nv.id FROM venues nv WHERE nv.seq IN (SELECT value FROM json_each(:near_venues)))");
+            // Each group's venue is looked up once: the venues in reach can be many more than the groups.
+            where.add("(SELECT nv.seq FROM venues nv WHERE nv.id = g.venue_id) IN (SELECT value FROM json_each(:near_venues))");
             where.bind("near_venues", VenueLocations.keys(venueLocations.within(filter.near(), null)));
         }
         if (filter.animalsPresent() != null) {
