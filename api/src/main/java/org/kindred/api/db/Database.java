@@ -46,7 +46,7 @@ public final class Database implements AutoCloseable {
     private final ReentrantLock writeLock = new ReentrantLock(true);
     private final ThreadLocal<Handle> currentWrite = new ThreadLocal<>();
     private final ThreadLocal<UnitOfWork> currentUnit = new ThreadLocal<>();
-    /** Write transactions that ended having changed a table outside {@link #BUSY_TABLES} (or nothing SQLite reported). */
+    /** Write transactions that ended having changed a table outside {@link #BUSY_TABLES}, or rows SQLite did not name. */
     private final AtomicLong otherWrites = new AtomicLong();
     /** Write transactions that changed rows without SQLite naming any table (a DELETE without WHERE empties one silently). */
     private final AtomicLong unreportedWrites = new AtomicLong();

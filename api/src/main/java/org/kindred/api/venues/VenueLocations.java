@@ -2,7 +2,6 @@ package org.kindred.api.venues;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.kindred.api.db.Database;
@@ -29,7 +28,7 @@ public final class VenueLocations {
     public record Nearby(long seq, double distanceKm) {
     }
 
-    /** The venues within {@code near}'s radius that admit {@code species} (null: any or none), nearest first. */
+    /** The venues within {@code near}'s radius that admit {@code species} (null: any or none), in no order. */
     public List<Nearby> within(VenueFilter.Near near, Species species) {
         int wanted = species == null ? 0 : bit(species);
         Snapshot locations = current();
@@ -50,7 +49,6 @@ public final class VenueLocations {
                 }
             }
         }
-        found.sort(Comparator.comparingDouble(Nearby::distanceKm));
         return found;
     }
 

@@ -130,6 +130,7 @@ public final class VenueStore {
      */
     private Map<String, Double> nearest(VenueFilter filter, SearchAfter after, PageRequest page) {
         List<VenueLocations.Nearby> inReach = locations.within(filter.near(), filter.species());
+        inReach.sort(Comparator.comparingDouble(VenueLocations.Nearby::distanceKm));
         BatchQuery passing = passingQuery(filter);
         List<Ranked> found = new ArrayList<>();
         int first = after == null ? 0 : firstNotNearer(inReach, after.distance());
