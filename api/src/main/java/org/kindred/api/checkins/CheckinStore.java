@@ -44,15 +44,18 @@ public final class CheckinStore {
                   OR EXISTS (SELECT 1 FROM group_facilitators f WHERE f.group_id = c.group_id AND f.user_id = :viewer))))""";
 
     private static final int CHECKINS_KEPT = 5_000;
+    private static final int PAGES_KEPT = 2_000;
     /** {@link #newestVisibleSql} by its conditions: one for each combination of filters the code can add. */
     private static final Map<String, String> NEWEST_VISIBLE = new ConcurrentHashMap<>();
 
     private final Database db;
     private final ReadCache<String, Checkin> kept;
+    private final ReadCache<PageQuery, List<String>> keptPages;
 
     public CheckinStore(Database db) {
         this.db = db;
         this.kept = new ReadCache<>(db, CHECKINS_KEPT, Set.of("checkins"));
+        this.keptPages = new ReadCache<>(db, PAGES_KEPT, Set.of("checkins"));
     }
 
     void insert(Handle handle, Checkin c) {
@@ -168,20 +171,29 @@ public final class CheckinStore {
      * millions, where one query with the rule as an OR would scan the table for a viewer who sees few. Only the
      * conditions in use are written out: {@code (:x IS NULL OR ...)} for absent filters made SQLite's work
      * several times larger. The ways in pass ids, not rows (joining whole rows cost more than finding them), and
-     * the page's rows are then read by id, mostly from memory.
+     * the page's rows are then read by id, mostly from memory. The ids are kept too, until a write that may change
+     * them: an app that shows a list keeps asking for its first page.
      */
     private List<Checkin> newestVisible(String viewerId, Conditions where, PageRequest page) {
         if (page.after() != null) {
             where.add("c.id < :after").bind("after", page.after().value(0));
         }
-        List<String> ids = db.read(handle -> handle.createQuery(NEWEST_VISIBLE.computeIfAbsent(where.sql(),
+        PageQuery query = new PageQuery(where.sql(), Map.copyOf(where.binds()), viewerId, page.fetchSize());
+        return kept.getAll(keptPages.get(query, this::pageIds), this::byIds);
+    }
+
+    private List<String> pageIds(PageQuery query) {
+        return List.copyOf(db.read(handle -> handle.createQuery(NEWEST_VISIBLE.computeIfAbsent(query.conditions(),
                 CheckinStore::newestVisibleSql))
-            .bindMap(where.binds())
-            .bind("viewer", viewerId)
-            .bind("limit", page.fetchSize())
+            .bindMap(query.binds())
+            .bind("viewer", query.viewerId())
+            .bind("limit", query.fetchSize())
             .mapTo(String.class)
-            .list());
-        return kept.getAll(ids, this::byIds);
+            .list()));
+    }
+
+    /** What picks the ids of a page of {@link #newestVisible}: the same query finds the same ids until a write. */
+    private record PageQuery(String conditions, Map<String, Object> binds, String viewerId, int fetchSize) {
     }
 
     private Map<String, Checkin> byIds(List<String> ids) {

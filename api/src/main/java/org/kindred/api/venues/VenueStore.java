@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,15 +28,18 @@ public final class VenueStore {
     private static final TypeReference<AnimalPolicy> ANIMAL_POLICY = new TypeReference<>() { };
     private static final TypeReference<Contact> CONTACT = new TypeReference<>() { };
     private static final int VENUES_KEPT = 5_000;
+    private static final int SEARCHES_KEPT = 1_000;
 
     private final Database db;
     private final VenueLocations locations;
     private final ReadCache<String, Optional<Venue>> kept;
+    private final ReadCache<Search, Map<String, Double>> keptSearches;
 
     public VenueStore(Database db, VenueLocations locations) {
         this.db = db;
         this.locations = locations;
         this.kept = new ReadCache<>(db, VENUES_KEPT);
+        this.keptSearches = new ReadCache<>(db, SEARCHES_KEPT);
     }
 
     /** Read on most requests that touch it, so kept until the next write. */
@@ -98,7 +102,7 @@ public final class VenueStore {
 
     /** Venues matching the filter that the viewer may see, nearest first for a search near a point, else by id. */
     public List<Venue> search(VenueFilter filter, SearchAfter after, PageRequest page) {
-        Map<String, Double> distances = filter.near() == null ? byId(filter, after, page) : nearest(filter, after, page);
+        Map<String, Double> distances = keptSearches.get(new Search(filter, after, page.fetchSize()), this::pageOf);
         // The page's rows are read by id, mostly from memory: sorting whole rows cost SQLite more than finding them.
         return kept.getAll(List.copyOf(distances.keySet()), this::byIds).stream()
             .flatMap(Optional::stream)
@@ -106,14 +110,24 @@ public final class VenueStore {
             .toList();
     }
 
+    /** The ids and distances of a search's page, in order; the same search finds the same page until a write. */
+    private Map<String, Double> pageOf(Search search) {
+        return Collections.unmodifiableMap(search.filter().near() == null
+            ? byId(search.filter(), search.after(), search.fetchSize())
+            : nearest(search.filter(), search.after(), search.fetchSize()));
+    }
+
+    private record Search(VenueFilter filter, SearchAfter after, int fetchSize) {
+    }
+
     /** The ids of a page of venues in order of id (their distances are null). */
-    private Map<String, Double> byId(VenueFilter filter, SearchAfter after, PageRequest page) {
+    private Map<String, Double> byId(VenueFilter filter, SearchAfter after, int fetchSize) {
         Conditions where = conditions(filter);
         if (after != null) {
             where.add("v.id > :after_id");
             where.bind("after_id", after.id());
         }
-        where.bind("limit", page.fetchSize());
+        where.bind("limit", fetchSize);
         String sql = "SELECT v.id FROM venues v WHERE " + where.sql() + " ORDER BY v.id LIMIT :limit";
         return db.read(handle -> handle.createQuery(sql)
             .bindMap(where.binds())
@@ -128,15 +142,15 @@ public final class VenueStore {
      * from memory in order of distance, and SQL keeps those that pass the filter, a batch at a time, until the page
      * is full: most pages are found in the first batch, however many venues are in reach.
      */
-    private Map<String, Double> nearest(VenueFilter filter, SearchAfter after, PageRequest page) {
+    private Map<String, Double> nearest(VenueFilter filter, SearchAfter after, int fetchSize) {
         List<VenueLocations.Nearby> inReach = locations.within(filter.near(), filter.species());
         inReach.sort(Comparator.comparingDouble(VenueLocations.Nearby::distanceKm));
         BatchQuery passing = passingQuery(filter);
         List<Ranked> found = new ArrayList<>();
         int first = after == null ? 0 : firstNotNearer(inReach, after.distance());
         int start = first;
-        while (start < inReach.size() && found.size() < page.fetchSize()) {
-            int size = batchSize(page.fetchSize() - found.size(), start - first, found.size());
+        while (start < inReach.size() && found.size() < fetchSize) {
+            int size = batchSize(fetchSize - found.size(), start - first, found.size());
             int end = Math.min(inReach.size(), start + size);
             // Venues at the same distance are ordered by id, so a batch never ends among them.
             while (end < inReach.size() && inReach.get(end).distanceKm() == inReach.get(end - 1).distanceKm()) {
@@ -155,7 +169,7 @@ public final class VenueStore {
         }
         found.sort(Ranked.ORDER);
         Map<String, Double> distances = new LinkedHashMap<>();
-        found.stream().limit(page.fetchSize()).forEach(ranked -> distances.put(ranked.id(), ranked.distanceKm()));
+        found.stream().limit(fetchSize).forEach(ranked -> distances.put(ranked.id(), ranked.distanceKm()));
         return distances;
     }
 

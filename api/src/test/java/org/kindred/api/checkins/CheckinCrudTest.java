@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kindred.api.checkins.CheckinFixtures.Program;
+import org.kindred.api.testing.Http;
 import org.kindred.api.testing.HttpResult;
 import org.kindred.api.testing.MutableClock;
 import org.kindred.api.testing.Session;
@@ -374,5 +375,19 @@ class CheckinCrudTest {
         assertThat(next.json().path("data").get(0).path("id").asText()).isEqualTo(first);
         assertRefused(person.participant().http().get("/v1/checkins?limit=0"), 400, "validation_failed", "limit out_of_range");
         assertThat(person.participant().http().get("/v1/checkins?cursor=not-a-cursor").status()).isEqualTo(400);
+    }
+
+    @Test
+    void theSameListAskedAgainShowsEveryWriteInBetween() {
+        Person person = person();
+        Http http = person.participant().http();
+        String first = checkinId(person.participant(), person.programId());
+        assertThat(CheckinFixtures.allIds(http, "/v1/checkins")).containsExactly(first);
+
+        String second = checkinId(person.participant(), person.programId());
+        assertThat(CheckinFixtures.allIds(http, "/v1/checkins")).containsExactly(second, first);
+
+        assertThat(http.delete("/v1/checkins/" + first).status()).isEqualTo(204);
+        assertThat(CheckinFixtures.allIds(http, "/v1/checkins")).containsExactly(second);
     }
 }

@@ -315,16 +315,30 @@ class CheckinSharingTest {
         String mentorship = fixtures.mentorship(world.program(), mentor, participant);
         String shared = checkinId(participant, world.program().id(), "visibility", "mentor", "note", NOTE);
         String progress = "/v1/participants/" + participant.userId() + "/progress?program_id=" + world.program().id();
+        String listed = "/v1/checkins?participant_id=" + participant.userId();
         assertThat(mentor.http().get("/v1/checkins/" + shared).status()).isEqualTo(200);
+        assertThat(CheckinFixtures.allIds(mentor.http(), listed)).containsExactly(shared);
         assertThat(mentor.http().get(progress).status()).isEqualTo(200);
 
         CheckinFixtures.end(participant, mentorship);
 
         assertThat(mentor.http().get("/v1/checkins/" + shared).status()).isEqualTo(404);
-        assertThat(mentor.http().get("/v1/checkins?participant_id=" + participant.userId()).json().path("data")).isEmpty();
+        assertThat(CheckinFixtures.allIds(mentor.http(), listed)).isEmpty();
         assertThat(mentor.http().post("/v1/checkins/" + shared + "/encouragements", "{\"message\": \"Still here\"}")
             .status()).isEqualTo(404);
         assertThat(mentor.http().get(progress).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aMemberWhoJoinsTheGroupSeesWhatItSharesAtOnce() {
+        Session member = fixtures.participant(world.program(), "Amber Dawn");
+        String shared = CHECKINS.get("group");
+        String listed = "/v1/checkins?group_id=" + world.groupId();
+        assertThat(CheckinFixtures.allIds(member.http(), listed)).isEmpty();
+
+        CheckinFixtures.join(member, world.groupId());
+
+        assertThat(CheckinFixtures.allIds(member.http(), listed)).contains(shared);
     }
 
     @Test
@@ -332,12 +346,14 @@ class CheckinSharingTest {
         Session member = fixtures.participant(world.program(), "Amber Dawn");
         String membership = CheckinFixtures.join(member, world.groupId());
         String shared = CHECKINS.get("group");
+        String listed = "/v1/checkins?group_id=" + world.groupId();
         assertThat(member.http().get("/v1/checkins/" + shared).status()).isEqualTo(200);
+        assertThat(CheckinFixtures.allIds(member.http(), listed)).contains(shared);
 
         CheckinFixtures.leave(member, world.groupId(), membership);
 
         assertThat(member.http().get("/v1/checkins/" + shared).status()).isEqualTo(404);
-        assertThat(member.http().get("/v1/checkins?group_id=" + world.groupId()).json().path("data")).isEmpty();
+        assertThat(CheckinFixtures.allIds(member.http(), listed)).isEmpty();
     }
 
     @Test
@@ -358,12 +374,15 @@ class CheckinSharingTest {
         Session author = fixtures.participant(world.program(), "Amber Dawn");
         CheckinFixtures.join(author, world.groupId());
         String shared = checkinId(author, world.program().id(), "visibility", "group", "group_id", world.groupId());
+        String listed = "/v1/checkins?group_id=" + world.groupId();
         assertThat(world.member().http().get("/v1/checkins/" + shared).status()).isEqualTo(200);
+        assertThat(CheckinFixtures.allIds(world.member().http(), listed)).contains(shared);
 
         HttpResult patched = author.http().patch("/v1/checkins/" + shared, "{\"visibility\": \"private\", \"group_id\": null}");
 
         assertThat(patched.status()).as(patched.toString()).isEqualTo(200);
         assertThat(world.member().http().get("/v1/checkins/" + shared).status()).isEqualTo(404);
+        assertThat(CheckinFixtures.allIds(world.member().http(), listed)).doesNotContain(shared);
         assertThat(world.facilitator().http().get("/v1/checkins/" + shared).status()).isEqualTo(404);
     }
 
@@ -373,7 +392,9 @@ class CheckinSharingTest {
         Session mentor = fixtures.mentor(world.program(), "Kind Willow");
         fixtures.mentorship(world.program(), mentor, participant);
         String shared = checkinId(participant, world.program().id(), "visibility", "mentor");
+        String listed = "/v1/checkins?participant_id=" + participant.userId();
         assertThat(mentor.http().get("/v1/checkins/" + shared).status()).isEqualTo(200);
+        assertThat(CheckinFixtures.allIds(mentor.http(), listed)).containsExactly(shared);
 
         String membership = mentor.http().get("/v1/me").json().path("memberships").get(0).path("id").asText();
         HttpResult removed = world.program().coordinator().http()
@@ -381,7 +402,7 @@ class CheckinSharingTest {
 
         assertThat(removed.status()).as(removed.toString()).isEqualTo(204);
         assertThat(mentor.http().get("/v1/checkins/" + shared).status()).isEqualTo(404);
-        assertThat(mentor.http().get("/v1/checkins?participant_id=" + participant.userId()).json().path("data")).isEmpty();
+        assertThat(CheckinFixtures.allIds(mentor.http(), listed)).isEmpty();
     }
 
     @Test

@@ -97,12 +97,16 @@ class VenueAccessTest {
         String program = fixtures.program();
         Session coordinator = fixtures.member(program, "Slow Tide", "coordinator");
         String id = fixtures.create(program, "{}");
+        String listed = "/v1/venues?program_id=" + program;
+        assertThat(ids(server.http().get(listed))).containsExactly(id);
         HttpResult closed = coordinator.http().patch("/v1/venues/" + id, "{\"status\": \"closed\"}");
         assertThat(closed.status()).isEqualTo(200);
         assertThat(server.http().get("/v1/venues/" + id).status()).isEqualTo(404);
+        assertThat(ids(server.http().get(listed))).isEmpty();
         assertThat(coordinator.http().get("/v1/venues/" + id).status()).isEqualTo(200);
         assertThat(coordinator.http().patch("/v1/venues/" + id, "{\"status\": \"active\"}").status()).isEqualTo(200);
         assertThat(server.http().get("/v1/venues/" + id).status()).isEqualTo(200);
+        assertThat(ids(server.http().get(listed))).containsExactly(id);
     }
 
     @Test
@@ -110,6 +114,7 @@ class VenueAccessTest {
         String program = fixtures.program();
         Session coordinator = fixtures.member(program, "Low Cloud", "coordinator");
         String id = fixtures.create(program, "{}");
+        assertThat(ids(server.http().get("/v1/venues?program_id=" + program))).containsExactly(id);
         HttpResult archived = server.admin().http().patch("/v1/programs/" + program, "{\"status\": \"archived\"}");
         assertThat(archived.status()).isEqualTo(200);
 

@@ -142,6 +142,7 @@ class VenueGeoSearchTest {
     void movingAVenueMovesItInTheSearch() {
         String program = fixtures.program();
         String id = fixtures.createAt(program, 35.6762, 139.6503);
+        assertThat(ids(near(program, 35.6762, 139.6503, 50))).containsExactly(id);
         server.admin().http().patch("/v1/venues/" + id, "{\"latitude\": 34.6937, \"longitude\": 135.5023}");
         assertThat(ids(near(program, 35.6762, 139.6503, 50))).isEmpty();
         assertThat(ids(near(program, 34.6937, 135.5023, 50))).containsExactly(id);
