@@ -80,7 +80,7 @@ public record Services(
 
     /**
      * At most this many password hashes at once: Argon2 is meant to be slow, so a flood of logins may use half
-     * the cores (one on a 2-core server), each two thirds of the time, leaving the rest to everyone else's requests.
+     * the cores (one on a 2-core server), each half of the time, leaving the rest to everyone else's requests.
      */
     private static final int HASHING_CONCURRENCY = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
 

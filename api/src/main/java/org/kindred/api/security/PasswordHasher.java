@@ -12,16 +12,16 @@ import java.util.function.Supplier;
 /**
  * Argon2id password hashes in PHC string form. Parameters are OWASP's recommended minimum (19 MiB,
  * 2 passes, 1 lane). password4j is pure Java, so the server stays a single jar with no native library.
- * At most {@code concurrency} hashes run at once; while others wait for a permit, each permit rests for half
- * as long as its hash took before the next one starts, so a flood of logins keeps a core busy two thirds of
- * the time at most and cannot take every core. The caller does not wait for the rest, and hashes that
+ * At most {@code concurrency} hashes run at once; while others wait for a permit, each permit rests as long
+ * as its hash took before the next one starts, so a flood of logins keeps a core busy half the time at most
+ * and cannot take every core. The caller does not wait for the rest, and hashes that
  * nobody queues behind (a login now and then) never rest.
  */
 public final class PasswordHasher {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 1024;
     private static final Argon2Function ARGON2ID = Argon2Function.getInstance(19 * 1024, 2, 1, 32, Argon2.ID);
-    private static final double REST_PER_WORK = 0.5;
+    private static final double REST_PER_WORK = 1.0;
 
     private final Semaphore permits;
     private final BiConsumer<Long, Runnable> afterNanos;
