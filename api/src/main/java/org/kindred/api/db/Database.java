@@ -3,9 +3,12 @@ package org.kindred.api.db;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -19,14 +22,18 @@ import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
 
 /**
- * The SQLite file: one writer connection (every write is a {@code BEGIN IMMEDIATE} transaction behind a
- * fair lock) and a small pool of read-only connections. Code running inside a write sees its own
- * uncommitted rows, because reads on that thread use the writer's handle.
+ * The SQLite file: one writer connection (writes take turns behind a fair lock, in {@code BEGIN IMMEDIATE}
+ * transactions that writes waiting their turn join and commit together) and a small pool of read-only
+ * connections. Code running inside a write sees its own uncommitted rows, because reads on that thread use the
+ * writer's handle.
  */
 public final class Database implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
     /** After a checkpoint the WAL file is cut back to this size, so one burst of writes does not keep it large. */
     private static final int WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
+    /** At most this many writes are committed together, so the first of them is not kept waiting long. */
+    private static final int BATCH_LIMIT = 32;
+    private static final String SAVEPOINT = "write";
     /**
      * Tables that the busiest requests write (check-ins, their idempotency records, audit rows and alerts,
      * encouragement, sign-ins) and that no kept read depends on unless it says so ({@link #writesAffecting}).
@@ -44,6 +51,8 @@ public final class Database implements AutoCloseable {
     private final Jdbi reader;
     private final StatementCache statements = new StatementCache();
     private final ReentrantLock writeLock = new ReentrantLock(true);
+    /** The open write transaction, while writes that waited for the lock add to it; null between transactions. */
+    private Batch batch;
     private final ThreadLocal<Handle> currentWrite = new ThreadLocal<>();
     private final ThreadLocal<UnitOfWork> currentUnit = new ThreadLocal<>();
     /** Write transactions that ended having changed a table outside {@link #BUSY_TABLES}, or rows SQLite did not name. */
@@ -137,15 +146,13 @@ public final class Database implements AutoCloseable {
             return work.withHandle(unit.begin());
         }
         Handle handle = beginWrite();
+        boolean done = false;
         try {
             T result = work.withHandle(handle);
-            handle.commit();
+            done = true;
             return result;
-        } catch (RuntimeException | Error e) {
-            handle.rollback();
-            throw e;
         } finally {
-            endWrite(handle);
+            endWrite(done);
         }
     }
 
@@ -169,45 +176,123 @@ public final class Database implements AutoCloseable {
         }
         UnitOfWork unit = new UnitOfWork();
         currentUnit.set(unit);
+        boolean done = false;
         try {
             T result = work.get();
-            Handle handle = unit.begin();
-            beforeCommit.accept(handle, result);
-            handle.commit();
+            beforeCommit.accept(unit.begin(), result);
+            done = true;
             return result;
-        } catch (RuntimeException | Error e) {
-            if (unit.handle != null) {
-                unit.handle.rollback();
-            }
-            throw e;
         } finally {
             currentUnit.remove();
             if (unit.handle != null) {
-                endWrite(unit.handle);
+                endWrite(done);
             }
         }
     }
 
+    /**
+     * Takes the write lock and begins this thread's write: in a new transaction, or in the one the writes before it
+     * left open for it ({@link #endWrite}) behind a savepoint, so that it can fail alone.
+     */
     private Handle beginWrite() {
         writeLock.lock();
         try {
-            Handle handle = writer.open();
-            handle.begin();
-            currentWrite.set(handle);
-            return handle;
+            if (batch == null) {
+                Handle handle = writer.open();
+                handle.begin();
+                batch = new Batch(handle);
+            }
+            batch.beginWrite();
+            currentWrite.set(batch.handle);
+            return batch.handle;
+        } catch (RuntimeException | Error e) {
+            if (batch != null) {
+                endBatch();
+            }
+            writeLock.unlock();
+            throw e;
+        }
+    }
+
+    /**
+     * Keeps ({@code done}) or undoes this thread's write and returns once what it kept is committed. While other
+     * writes wait for the lock, the transaction is left open for them (up to {@link #BATCH_LIMIT} writes), and the
+     * last one commits all of them at once: a commit costs far more than one request's rows, and no request is
+     * answered before its rows are committed. A failed commit fails every write that was waiting for it. A failed
+     * write, too, returns only once the transaction has ended, so what it then reads includes the writes before it.
+     */
+    private void endWrite(boolean done) {
+        currentWrite.remove();
+        Batch mine = batch;
+        try {
+            mine.endWrite(done);
+        } catch (RuntimeException | Error e) {
+            mine.failed = true;
+            if (done) {
+                throw e;
+            }
+        } finally {
+            if (mine.failed || mine.writes == 0 || mine.writes >= BATCH_LIMIT || !writeLock.hasQueuedThreads()) {
+                endBatch();
+            }
+            writeLock.unlock();
+        }
+        if (done) {
+            mine.awaitCommit();
+        } else {
+            // What made it fail (a unique key taken, say) may be a write of this transaction: let the caller read it.
+            mine.awaitEnd();
+        }
+    }
+
+    /**
+     * Commits the open transaction and tells its writes; rolls it back if it holds none (its only write failed) or a
+     * write's savepoint could not be ended.
+     */
+    private void endBatch() {
+        Batch ending = batch;
+        batch = null;
+        RuntimeException failure = null;
+        try {
+            if (ending.failed) {
+                ending.handle.rollback();
+                failure = new DatabaseException("a write of the same transaction failed to end");
+            } else if (ending.writes == 0) {
+                ending.handle.rollback();
+            } else {
+                ending.handle.commit();
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+            rollBackQuietly(ending.handle, e);
+        } finally {
+            try {
+                ending.handle.close();
+            } finally {
+                countFinishedWrite();
+                ending.committed(failure);
+            }
+        }
+    }
+
+    /** Takes the write lock for work between transactions, committing the one left open for the waiting writes. */
+    private void lockBetweenWrites() {
+        writeLock.lock();
+        try {
+            if (batch != null) {
+                endBatch();
+            }
         } catch (RuntimeException | Error e) {
             writeLock.unlock();
             throw e;
         }
     }
 
-    private void endWrite(Handle handle) {
-        currentWrite.remove();
+    private static void rollBackQuietly(Handle handle, RuntimeException cause) {
         try {
-            handle.close();
-        } finally {
-            countFinishedWrite();
-            writeLock.unlock();
+            handle.rollback();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
         }
     }
 
@@ -278,7 +363,7 @@ public final class Database implements AutoCloseable {
      * file would stay large; this is run regularly and at close. Returns false when a reader held it back.
      */
     public boolean checkpoint() {
-        writeLock.lock();
+        lockBetweenWrites();
         try (var statement = writerConnection.createStatement();
              var result = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
             return result.next() && result.getInt(1) == 0;
@@ -301,7 +386,7 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        writeLock.lock();
+        lockBetweenWrites();
         try {
             statements.close();
             readPool.close();
@@ -311,6 +396,71 @@ public final class Database implements AutoCloseable {
             throw new DatabaseException("cannot close database: " + e.getMessage(), e);
         } finally {
             writeLock.unlock();
+        }
+    }
+
+    /** The writes of one open transaction; guarded by the write lock but for {@link #awaitCommit}. */
+    private static final class Batch {
+        private final Handle handle;
+        private final CompletableFuture<Void> commit = new CompletableFuture<>();
+        private Savepoint savepoint;
+        private int writes;
+        private boolean failed;
+
+        Batch(Handle handle) {
+            this.handle = handle;
+        }
+
+        /** The first write needs no savepoint: if it fails, the transaction holds nothing else and is rolled back. */
+        void beginWrite() {
+            if (writes == 0) {
+                return;
+            }
+            try {
+                savepoint = handle.getConnection().setSavepoint(SAVEPOINT);
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot begin a write: " + e.getMessage(), e);
+            }
+        }
+
+        /** Keeps ({@code keep}) or undoes what the write begun last wrote. */
+        void endWrite(boolean keep) {
+            try {
+                if (savepoint != null) {
+                    if (!keep) {
+                        handle.getConnection().rollback(savepoint);
+                    }
+                    handle.getConnection().releaseSavepoint(savepoint);
+                }
+                if (keep) {
+                    writes++;
+                }
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot end a write: " + e.getMessage(), e);
+            } finally {
+                savepoint = null;
+            }
+        }
+
+        void committed(RuntimeException failure) {
+            if (failure == null) {
+                commit.complete(null);
+            } else {
+                commit.completeExceptionally(failure);
+            }
+        }
+
+        void awaitEnd() {
+            commit.exceptionally(failure -> null).join();
+        }
+
+        void awaitCommit() {
+            try {
+                commit.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new DatabaseException("commit failed: " + e.getMessage(), e);
+            }
         }
     }
 
