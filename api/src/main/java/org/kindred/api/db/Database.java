@@ -146,14 +146,15 @@ public final class Database implements AutoCloseable {
             return work.withHandle(unit.begin());
         }
         Handle handle = beginWrite();
-        boolean done = false;
+        T result;
         try {
-            T result = work.withHandle(handle);
-            done = true;
-            return result;
-        } finally {
-            endWrite(done);
+            result = work.withHandle(handle);
+        } catch (RuntimeException | Error e) {
+            endFailedWrite(e);
+            throw e;
         }
+        endWrite();
+        return result;
     }
 
     /** {@link #write} for work that returns nothing. */
@@ -176,18 +177,20 @@ public final class Database implements AutoCloseable {
         }
         UnitOfWork unit = new UnitOfWork();
         currentUnit.set(unit);
-        boolean done = false;
+        T result;
         try {
-            T result = work.get();
+            result = work.get();
             beforeCommit.accept(unit.begin(), result);
-            done = true;
-            return result;
+        } catch (RuntimeException | Error e) {
+            if (unit.handle != null) {
+                endFailedWrite(e);
+            }
+            throw e;
         } finally {
             currentUnit.remove();
-            if (unit.handle != null) {
-                endWrite(done);
-            }
         }
+        endWrite();
+        return result;
     }
 
     /**
@@ -206,77 +209,100 @@ public final class Database implements AutoCloseable {
             currentWrite.set(batch.handle);
             return batch.handle;
         } catch (RuntimeException | Error e) {
-            if (batch != null) {
-                endBatch();
+            try {
+                if (batch != null) {
+                    endBatch();
+                }
+            } finally {
+                writeLock.unlock();
             }
-            writeLock.unlock();
             throw e;
         }
     }
 
     /**
-     * Keeps ({@code done}) or undoes this thread's write and returns once what it kept is committed. While other
-     * writes wait for the lock, the transaction is left open for them (up to {@link #BATCH_LIMIT} writes), and the
-     * last one commits all of them at once: a commit costs far more than one request's rows, and no request is
-     * answered before its rows are committed. A failed commit fails every write that was waiting for it. A failed
-     * write, too, returns only once the transaction has ended, so what it then reads includes the writes before it.
+     * Keeps this thread's write and returns once it is committed. While other writes wait for the lock, the
+     * transaction is left open for them (up to {@link #BATCH_LIMIT} writes), and the last one commits all of them at
+     * once: a commit costs far more than one request's rows, and no request is answered before its rows are
+     * committed. A failed commit fails every write that was waiting for it.
      */
-    private void endWrite(boolean done) {
+    private void endWrite() {
+        endTurn(null).awaitCommit();
+    }
+
+    /**
+     * Undoes this thread's write, which failed with {@code cause}, and returns once its transaction has ended: what
+     * made it fail (a unique key taken, say) may be another write of the same transaction, which the caller may go
+     * on to read. If that transaction then failed to commit, throws that failure instead, since the cause may rest on
+     * rows that are gone.
+     */
+    private void endFailedWrite(Throwable cause) {
+        endTurn(cause).awaitEnd(cause);
+    }
+
+    /**
+     * Ends this thread's turn with the lock, keeping its write unless it failed with {@code cause}, and ends the
+     * transaction unless writes wait to join it.
+     */
+    private Batch endTurn(Throwable cause) {
         currentWrite.remove();
         Batch mine = batch;
         try {
-            mine.endWrite(done);
+            mine.endWrite(cause == null);
         } catch (RuntimeException | Error e) {
-            mine.failed = true;
-            if (done) {
+            mine.failure = e;
+            if (cause == null) {
                 throw e;
             }
+            cause.addSuppressed(e);
         } finally {
-            if (mine.failed || mine.writes == 0 || mine.writes >= BATCH_LIMIT || !writeLock.hasQueuedThreads()) {
-                endBatch();
+            try {
+                if (mine.failure != null || mine.writes == 0 || mine.writes >= BATCH_LIMIT
+                    || !writeLock.hasQueuedThreads()) {
+                    endBatch();
+                }
+            } finally {
+                writeLock.unlock();
             }
-            writeLock.unlock();
         }
-        if (done) {
-            mine.awaitCommit();
-        } else {
-            // What made it fail (a unique key taken, say) may be a write of this transaction: let the caller read it.
-            mine.awaitEnd();
-        }
+        return mine;
     }
 
     /**
      * Commits the open transaction and tells its writes; rolls it back if it holds none (its only write failed) or a
-     * write's savepoint could not be ended.
+     * write's savepoint could not be ended. The writes are told even if closing or counting then fails.
      */
     private void endBatch() {
         Batch ending = batch;
         batch = null;
-        RuntimeException failure = null;
+        Throwable failure = ending.failure;
         try {
-            if (ending.failed) {
-                ending.handle.rollback();
-                failure = new DatabaseException("a write of the same transaction failed to end");
-            } else if (ending.writes == 0) {
+            if (failure != null || ending.writes == 0) {
                 ending.handle.rollback();
             } else {
                 ending.handle.commit();
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failure = e;
             rollBackQuietly(ending.handle, e);
         } finally {
             try {
                 ending.handle.close();
             } finally {
-                countFinishedWrite();
-                ending.committed(failure);
+                try {
+                    countFinishedWrite();
+                } finally {
+                    ending.ended(failure);
+                }
             }
         }
     }
 
     /** Takes the write lock for work between transactions, committing the one left open for the waiting writes. */
     private void lockBetweenWrites() {
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a checkpoint or close cannot run inside a write");
+        }
         writeLock.lock();
         try {
             if (batch != null) {
@@ -288,7 +314,7 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static void rollBackQuietly(Handle handle, RuntimeException cause) {
+    private static void rollBackQuietly(Handle handle, Throwable cause) {
         try {
             handle.rollback();
         } catch (RuntimeException e) {
@@ -364,13 +390,19 @@ public final class Database implements AutoCloseable {
      */
     public boolean checkpoint() {
         lockBetweenWrites();
+        try {
+            return truncateWal();
+        } finally {
+            writeLock.unlock();
+        }
+    }
+
+    private boolean truncateWal() {
         try (var statement = writerConnection.createStatement();
              var result = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
             return result.next() && result.getInt(1) == 0;
         } catch (SQLException e) {
             throw new DatabaseException("checkpoint failed: " + e.getMessage(), e);
-        } finally {
-            writeLock.unlock();
         }
     }
 
@@ -390,7 +422,7 @@ public final class Database implements AutoCloseable {
         try {
             statements.close();
             readPool.close();
-            checkpoint();
+            truncateWal();
             writerConnection.close();
         } catch (SQLException e) {
             throw new DatabaseException("cannot close database: " + e.getMessage(), e);
@@ -399,13 +431,14 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The writes of one open transaction; guarded by the write lock but for {@link #awaitCommit}. */
+    /** The writes of one open transaction; guarded by the write lock but for waiting on its end. */
     private static final class Batch {
         private final Handle handle;
         private final CompletableFuture<Void> commit = new CompletableFuture<>();
         private Savepoint savepoint;
         private int writes;
-        private boolean failed;
+        /** Why a write of this transaction could not be ended; the transaction is then rolled back. */
+        private Throwable failure;
 
         Batch(Handle handle) {
             this.handle = handle;
@@ -442,7 +475,7 @@ public final class Database implements AutoCloseable {
             }
         }
 
-        void committed(RuntimeException failure) {
+        void ended(Throwable failure) {
             if (failure == null) {
                 commit.complete(null);
             } else {
@@ -450,17 +483,28 @@ public final class Database implements AutoCloseable {
             }
         }
 
-        void awaitEnd() {
-            commit.exceptionally(failure -> null).join();
-        }
-
         void awaitCommit() {
             try {
                 commit.join();
             } catch (CompletionException e) {
-                throw e.getCause() instanceof RuntimeException cause ? cause
-                    : new DatabaseException("commit failed: " + e.getMessage(), e);
+                throw notCommitted(e);
             }
+        }
+
+        void awaitEnd(Throwable cause) {
+            try {
+                commit.join();
+            } catch (CompletionException e) {
+                DatabaseException failure = notCommitted(e);
+                failure.addSuppressed(cause);
+                throw failure;
+            }
+        }
+
+        /** Each waiting write gets an exception of its own, with the commit's failure as its cause. */
+        private static DatabaseException notCommitted(CompletionException e) {
+            Throwable failure = e.getCause();
+            return new DatabaseException("the transaction of this write failed: " + failure.getMessage(), failure);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.kindred.api.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,11 +104,61 @@ class GroupCommitTest {
                 return get("same-key");
             }
         });
+        // Keeps the transaction open until the refused write waits for its end or (wrongly) has read without it.
+        Outcome<Void> later = waitingForTheLock(() -> db.useWrite(handle -> {
+            insert(handle, "later");
+            loser.awaitParkedOrDone();
+        }));
 
         release.countDown();
 
         winner.result();
+        later.result();
         assertThat(loser.result()).as("read on a read connection after the refusal").contains("value");
+    }
+
+    @Test
+    void aCommitThatFailsFailsEveryWriteOfItsTransactionAndKeepsNoneOfTheirRows() throws Exception {
+        db.useWrite(handle -> {
+            handle.execute("CREATE TABLE parent (id INTEGER PRIMARY KEY)");
+            handle.execute("CREATE TABLE child (parent_id INTEGER REFERENCES parent (id) DEFERRABLE INITIALLY DEFERRED)");
+        });
+        Outcome<Void> holder = holdTheLock();
+        Outcome<Void> kept = waitingForTheLock(() -> write("kept"));
+        Outcome<Void> orphan = waitingForTheLock(() -> db.useWrite(handle -> {
+            insert(handle, "orphan");
+            handle.execute("INSERT INTO child (parent_id) VALUES (42)");
+        }));
+        Outcome<Void> refused = waitingForTheLock(() -> db.useWrite(handle -> {
+            throw new IllegalStateException("refused");
+        }));
+        Outcome<Void> last = waitingForTheLock(() -> write("last"));
+
+        release.countDown();
+
+        for (Outcome<Void> write : List.of(holder, kept, orphan, last)) {
+            assertThat(write.failure()).isInstanceOf(DatabaseException.class).hasStackTraceContaining("FOREIGN KEY");
+        }
+        assertThat(refused.failure()).as("its refusal may rest on rows that are gone")
+            .isInstanceOf(DatabaseException.class)
+            .satisfies(failure -> assertThat(failure.getSuppressed()).extracting(Throwable::getMessage)
+                .containsExactly("refused"));
+        for (String key : List.of("holder", "kept", "orphan", "last")) {
+            assertThat(get(key)).as(key).isEmpty();
+        }
+        write("next");
+        assertThat(get("next")).isPresent();
+    }
+
+    @Test
+    void aCheckpointInsideAWriteIsRefusedAndTheWriteUndone() {
+        assertThatThrownBy(() -> db.useWrite(handle -> {
+            insert(handle, "undone");
+            db.checkpoint();
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(get("undone")).isEmpty();
+        assertThat(db.checkpoint()).isTrue();
     }
 
     @Test
@@ -124,20 +175,20 @@ class GroupCommitTest {
     }
 
     /** Starts a write that holds the write lock until {@link #release} and returns once it holds it. */
-    private void holdTheLock() {
-        inTurn(() -> db.useWrite(handle -> {
+    private Outcome<Void> holdTheLock() {
+        Outcome<Void> holder = inTurn(() -> db.useWrite(handle -> {
             insert(handle, "holder");
             holding.countDown();
             await(release);
         }));
         await(holding);
+        return holder;
     }
 
     /** Runs {@code work} on a thread of its own and returns once that thread is parked, waiting for the write lock. */
     private <T> Outcome<T> waitingForTheLock(Supplier<T> work) throws InterruptedException {
         Outcome<T> outcome = new Outcome<>();
-        Thread thread = new Thread(() -> outcome.run(work));
-        thread.start();
+        Thread thread = outcome.start(work);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
         while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
             Thread.sleep(1);
@@ -148,7 +199,7 @@ class GroupCommitTest {
 
     private static <T> Outcome<T> inTurn(Supplier<T> work) {
         Outcome<T> outcome = new Outcome<>();
-        new Thread(() -> outcome.run(work)).start();
+        outcome.start(work);
         return outcome;
     }
 
@@ -194,12 +245,25 @@ class GroupCommitTest {
     /** What a write on another thread returned or threw. */
     private static final class Outcome<T> {
         private final CompletableFuture<T> done = new CompletableFuture<>();
+        private Thread thread;
 
-        void run(Supplier<T> work) {
-            try {
-                done.complete(work.get());
-            } catch (RuntimeException | Error e) {
-                done.completeExceptionally(e);
+        Thread start(Supplier<T> work) {
+            thread = new Thread(() -> {
+                try {
+                    done.complete(work.get());
+                } catch (RuntimeException | Error e) {
+                    done.completeExceptionally(e);
+                }
+            });
+            thread.start();
+            return thread;
+        }
+
+        /** Returns once the thread is parked (past its turn with the lock: waiting for its transaction) or done. */
+        void awaitParkedOrDone() {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
+            while (thread.getState() != Thread.State.WAITING && !done.isDone() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
             }
         }
 
