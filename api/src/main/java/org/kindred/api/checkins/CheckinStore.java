@@ -13,6 +13,7 @@ import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Conditions;
 import org.kindred.api.db.Database;
+import org.kindred.api.db.PageKey;
 import org.kindred.api.db.ReadCache;
 import org.kindred.api.db.Rows;
 import org.kindred.api.db.Sql;
@@ -50,7 +51,7 @@ public final class CheckinStore {
 
     private final Database db;
     private final ReadCache<String, Checkin> kept;
-    private final ReadCache<PageQuery, List<String>> keptPages;
+    private final ReadCache<PageKey, List<String>> keptPages;
 
     public CheckinStore(Database db) {
         this.db = db;
@@ -178,22 +179,17 @@ public final class CheckinStore {
         if (page.after() != null) {
             where.add("c.id < :after").bind("after", page.after().value(0));
         }
-        PageQuery query = new PageQuery(where.sql(), Map.copyOf(where.binds()), viewerId, page.fetchSize());
-        return kept.getAll(keptPages.get(query, this::pageIds), this::byIds);
+        where.bind("viewer", viewerId).bind("limit", page.fetchSize());
+        return kept.getAll(keptPages.get(new PageKey(where.sql(), where.binds()), this::pageIds), this::byIds);
     }
 
-    private List<String> pageIds(PageQuery query) {
-        return List.copyOf(db.read(handle -> handle.createQuery(NEWEST_VISIBLE.computeIfAbsent(query.conditions(),
+    /** The ids of a page of {@link #newestVisible}; the key's query is the conditions its SQL is built from. */
+    private List<String> pageIds(PageKey page) {
+        return List.copyOf(db.read(handle -> handle.createQuery(NEWEST_VISIBLE.computeIfAbsent(page.query(),
                 CheckinStore::newestVisibleSql))
-            .bindMap(query.binds())
-            .bind("viewer", query.viewerId())
-            .bind("limit", query.fetchSize())
+            .bindMap(page.binds())
             .mapTo(String.class)
             .list()));
-    }
-
-    /** What picks the ids of a page of {@link #newestVisible}: the same query finds the same ids until a write. */
-    private record PageQuery(String conditions, Map<String, Object> binds, String viewerId, int fetchSize) {
     }
 
     private Map<String, Checkin> byIds(List<String> ids) {

@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Conditions;
 import org.kindred.api.db.Database;
+import org.kindred.api.db.PageKey;
 import org.kindred.api.db.ReadCache;
 import org.kindred.api.db.Rows;
 import org.kindred.api.db.Sql;
@@ -41,15 +43,18 @@ public final class GroupStore {
          OR g.id IN (SELECT gm.group_id FROM group_members gm WHERE gm.user_id = :viewer AND gm.status = 'active'))""";
 
     private static final int GROUPS_KEPT = 5_000;
+    private static final int PAGES_KEPT = 1_000;
 
     private final Database db;
     private final VenueLocations venueLocations;
     private final ReadCache<String, Optional<Group>> kept;
+    private final ReadCache<PageKey, Map<String, Boolean>> keptPages;
 
     public GroupStore(Database db, VenueLocations venueLocations) {
         this.db = db;
         this.venueLocations = venueLocations;
         this.kept = new ReadCache<>(db, GROUPS_KEPT);
+        this.keptPages = new ReadCache<>(db, PAGES_KEPT);
     }
 
     /** Read on most requests that touch it, so kept until the next write. */
@@ -107,16 +112,21 @@ public final class GroupStore {
             + " ORDER BY id LIMIT :limit";
         where.bind("after", page.after() == null ? null : page.after().value(0));
         where.bind("limit", page.fetchSize());
-        Map<String, Boolean> insiders = db.read(handle -> handle.createQuery(sql).bindMap(where.binds())
-            .reduceResultSet(new LinkedHashMap<>(), (rows, rs, ctx) -> {
-                rows.put(rs.getString("id"), rs.getBoolean("insider"));
-                return rows;
-            }));
-        // The page's groups are read by id, mostly from memory, like one group is.
+        // The page's ids are kept until a write, and its groups are read by id, mostly from memory, like one group is.
+        Map<String, Boolean> insiders = keptPages.get(new PageKey(sql, where.binds()), this::pageIds);
         return kept.getAll(List.copyOf(insiders.keySet()), this::byIds).stream()
             .flatMap(Optional::stream)
             .map(group -> new Listed(group, insiders.get(group.id())))
             .toList();
+    }
+
+    /** The ids of a page of {@link #list}, in order, each with whether the viewer is an insider of its group. */
+    private Map<String, Boolean> pageIds(PageKey page) {
+        return Collections.unmodifiableMap(db.read(handle -> handle.createQuery(page.query()).bindMap(page.binds())
+            .reduceResultSet(new LinkedHashMap<>(), (rows, rs, ctx) -> {
+                rows.put(rs.getString("id"), rs.getBoolean("insider"));
+                return rows;
+            })));
     }
 
     private Map<String, Optional<Group>> byIds(List<String> ids) {

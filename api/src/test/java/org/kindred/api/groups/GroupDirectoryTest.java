@@ -149,9 +149,32 @@ class GroupDirectoryTest {
     }
 
     @Test
+    void theSameListAskedAgainShowsEveryChangeInBetween() {
+        Setup setup = fixtures.program();
+        JsonNode first = fixtures.group(setup, "{}");
+        String firstId = first.path("id").asText();
+        Session participant = fixtures.person(setup.programId(), "Green Fern", "participant");
+        String url = "/v1/groups?limit=100&program_id=" + setup.programId();
+        assertThat(ids(server.http().get(url))).containsExactly(firstId);
+        assertThat(participant.http().get(url).json().at("/data/0/conference_url").isNull()).isTrue();
+
+        String secondId = fixtures.groupId(setup, "{}");
+        assertThat(ids(server.http().get(url))).containsExactly(firstId, secondId);
+
+        GroupFixtures.join(participant, firstId);
+        assertThat(participant.http().get(url).json().at("/data/0/conference_url").asText())
+            .isEqualTo(first.path("conference_url").asText());
+
+        HttpResult archived = setup.coordinator().http().patch("/v1/groups/" + secondId, "{\"status\": \"archived\"}");
+        assertThat(archived.status()).as(archived.toString()).isEqualTo(200);
+        assertThat(ids(server.http().get(url))).containsExactly(firstId);
+    }
+
+    @Test
     void archivingTheProgramHidesItsGroups() {
         Setup setup = fixtures.program();
         String id = fixtures.groupId(setup, "{}");
+        assertThat(find(server.http(), setup, "")).containsExactly(id);
         assertThat(server.admin().http().patch("/v1/programs/" + setup.programId(), "{\"status\": \"archived\"}").status())
             .isEqualTo(200);
 
