@@ -483,28 +483,23 @@ public final class Database implements AutoCloseable {
             }
         }
 
+        /** Each waiting write gets an exception of its own, with the commit's failure as its cause. */
         void awaitCommit() {
             try {
                 commit.join();
             } catch (CompletionException e) {
-                throw notCommitted(e);
+                Throwable failure = e.getCause();
+                throw new DatabaseException("the transaction of this write failed: " + failure.getMessage(), failure);
             }
         }
 
         void awaitEnd(Throwable cause) {
             try {
-                commit.join();
-            } catch (CompletionException e) {
-                DatabaseException failure = notCommitted(e);
+                awaitCommit();
+            } catch (DatabaseException failure) {
                 failure.addSuppressed(cause);
                 throw failure;
             }
-        }
-
-        /** Each waiting write gets an exception of its own, with the commit's failure as its cause. */
-        private static DatabaseException notCommitted(CompletionException e) {
-            Throwable failure = e.getCause();
-            return new DatabaseException("the transaction of this write failed: " + failure.getMessage(), failure);
         }
     }
 

@@ -186,14 +186,11 @@ class GroupCommitTest {
     }
 
     /** Runs {@code work} on a thread of its own and returns once that thread is parked, waiting for the write lock. */
-    private <T> Outcome<T> waitingForTheLock(Supplier<T> work) throws InterruptedException {
+    private <T> Outcome<T> waitingForTheLock(Supplier<T> work) {
         Outcome<T> outcome = new Outcome<>();
-        Thread thread = outcome.start(work);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
-        while (thread.getState() != Thread.State.WAITING && System.nanoTime() < deadline) {
-            Thread.sleep(1);
-        }
-        assertThat(thread.getState()).isEqualTo(Thread.State.WAITING);
+        outcome.start(work);
+        outcome.awaitParkedOrDone();
+        assertThat(outcome.thread.getState()).isEqualTo(Thread.State.WAITING);
         return outcome;
     }
 
@@ -210,7 +207,7 @@ class GroupCommitTest {
         });
     }
 
-    private <T> Outcome<T> waitingForTheLock(Runnable work) throws InterruptedException {
+    private <T> Outcome<T> waitingForTheLock(Runnable work) {
         return waitingForTheLock(() -> {
             work.run();
             return null;
@@ -247,7 +244,7 @@ class GroupCommitTest {
         private final CompletableFuture<T> done = new CompletableFuture<>();
         private Thread thread;
 
-        Thread start(Supplier<T> work) {
+        void start(Supplier<T> work) {
             thread = new Thread(() -> {
                 try {
                     done.complete(work.get());
@@ -256,10 +253,9 @@ class GroupCommitTest {
                 }
             });
             thread.start();
-            return thread;
         }
 
-        /** Returns once the thread is parked (past its turn with the lock: waiting for its transaction) or done. */
+        /** Returns once the thread is parked (waiting for the lock, or for its transaction to end) or done. */
         void awaitParkedOrDone() {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(GUARD_SECONDS);
             while (thread.getState() != Thread.State.WAITING && !done.isDone() && System.nanoTime() < deadline) {
