@@ -6,6 +6,8 @@ import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.Rows;
+import org.kindred.api.db.Sql;
+import org.kindred.api.http.Json;
 import org.kindred.api.http.PageRequest;
 
 public final class EncouragementStore {
@@ -59,10 +61,9 @@ public final class EncouragementStore {
         if (checkinIds.isEmpty()) {
             return Map.of();
         }
-        return handle.createQuery("""
-                SELECT checkin_id, count(*) AS n FROM encouragements
-                WHERE hidden = 0 AND checkin_id IN (<ids>) GROUP BY checkin_id""")
-            .bindList("ids", checkinIds)
+        return handle.createQuery("SELECT checkin_id, count(*) AS n FROM encouragements WHERE hidden = 0 AND checkin_id IN "
+                + Sql.IDS + " GROUP BY checkin_id")
+            .bind("ids", Json.text(checkinIds))
             .reduceRows(new java.util.HashMap<String, Integer>(), (map, row) -> {
                 map.put(row.getColumn("checkin_id", String.class), row.getColumn("n", Integer.class));
                 return map;
