@@ -56,6 +56,7 @@ public record Services(
     SigningKeys keys,
     AccessTokens accessTokens,
     RateLimiter rateLimiter,
+    PasswordHasher hasher,
     AuthService auth,
     UserService users,
     ProgramService programs,
@@ -86,16 +87,19 @@ public record Services(
 
     /** The same services on the same database, keeping time by another clock (the demo seeds its history so). */
     public Services withClock(Clock other) {
-        return wire(config, db, other);
+        return wire(config, db, other, hasher);
+    }
+
+    public static Services wire(Config config, Database db, Clock systemClock) {
+        return wire(config, db, systemClock, new PasswordHasher(HASHING_CONCURRENCY));
     }
 
     /** Timestamps are kept to the millisecond, as stored, so a created resource reads back identical. */
-    public static Services wire(Config config, Database db, Clock systemClock) {
+    public static Services wire(Config config, Database db, Clock systemClock, PasswordHasher hasher) {
         Clock clock = Clock.tick(systemClock, java.time.Duration.ofMillis(1));
         SigningKeys keys = SigningKeys.loadOrCreate(config.keysDirectory());
         AccessTokens accessTokens = new AccessTokens(keys, config.baseUrl(), clock);
         RateLimiter rateLimiter = new RateLimiter(config.rateLimits());
-        PasswordHasher hasher = new PasswordHasher(HASHING_CONCURRENCY);
         ProgramRoles roles = new ProgramRoles(db);
         UserStore userStore = new UserStore(db);
         MemberStore memberStore = new MemberStore(db);
@@ -132,8 +136,8 @@ public record Services(
         ProgressService progress = new ProgressService(db, programs, roles, mentorships::supports, audit, clock);
         PrivacyService privacy = new PrivacyService(db, users, userStore, members, groupMembers, rsvps, attendance, mentorships,
             checkins, alerts, hasher, rateLimiter, audit, clock);
-        return new Services(config, db, clock, keys, accessTokens, rateLimiter, auth, users, programs, members, invitations,
-            venues, groups, groupMembers, sessions, rsvps, attendance, calendars, meetingGuide, mentors, matches,
-            mentorships, audit, alerts, checkins, progress, privacy);
+        return new Services(config, db, clock, keys, accessTokens, rateLimiter, hasher, auth, users, programs, members,
+            invitations, venues, groups, groupMembers, sessions, rsvps, attendance, calendars, meetingGuide, mentors,
+            matches, mentorships, audit, alerts, checkins, progress, privacy);
     }
 }

@@ -25,7 +25,7 @@ class LoginFloodTest {
 
     @Test
     void readsAreAnsweredWhileAFloodOfWrongPasswordsIsStillBeingHashed() throws Exception {
-        try (TestServer server = TestServer.start(Map.of("KINDRED_RATE_LIMITS", "off"))) {
+        try (TestServer server = TestServer.startHashingLikeProduction(Map.of("KINDRED_RATE_LIMITS", "off"))) {
             Account attacked = server.account("Quiet River", false);
             Session reader = server.newUser("Blue Heron");
             String program = ProgramFixtures.active(server, "open");

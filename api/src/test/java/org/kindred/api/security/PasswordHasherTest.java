@@ -45,7 +45,7 @@ class PasswordHasherTest {
     void whileOthersWaitAPermitRestsAsLongAsItsWorkTookBeforeTheNextStarts() throws Exception {
         List<Long> rests = new CopyOnWriteArrayList<>();
         List<Runnable> releases = new CopyOnWriteArrayList<>();
-        PasswordHasher hasher = new PasswordHasher(1, (nanos, release) -> {
+        PasswordHasher hasher = new PasswordHasher(1, PasswordHasher.OWASP_MINIMUM, (nanos, release) -> {
             rests.add(nanos);
             releases.add(release);
         });
@@ -79,7 +79,7 @@ class PasswordHasherTest {
     @Test
     void withNobodyWaitingThePermitIsFreeAtOnce() {
         List<Long> rests = new CopyOnWriteArrayList<>();
-        PasswordHasher hasher = new PasswordHasher(1, (nanos, release) -> rests.add(nanos));
+        PasswordHasher hasher = new PasswordHasher(1, PasswordHasher.OWASP_MINIMUM, (nanos, release) -> rests.add(nanos));
 
         assertThat(hasher.matches(PASSWORD, hasher.hash(PASSWORD))).isTrue();
         assertThat(rests).isEmpty();
