@@ -10,7 +10,9 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -22,6 +24,8 @@ import org.jdbi.v3.core.statement.NoTemplateEngine;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteConnection;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * The SQLite file: one writer connection (writes take turns behind a fair lock, in {@code BEGIN IMMEDIATE}
@@ -92,7 +96,7 @@ public final class Database implements AutoCloseable {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         Connection writerConnection = null;
         try {
-            writerConnection = writerConfig(durability).createConnection(url);
+            writerConnection = openWriter(url, durability);
             Migrations.apply(writerConnection, file);
             return new Database(file, writerConnection, new ReadPool(url, readerConfig(), readers));
         } catch (SQLException | RuntimeException e) {
@@ -101,6 +105,24 @@ public final class Database implements AutoCloseable {
                 throw runtime;
             }
             throw new DatabaseException("cannot open database " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Opening sets PRAGMAs (the WAL journal among them) that SQLite refuses at once, without waiting out the busy
+     * timeout, while other connections are opening the same fresh file; such an open is tried again until that timeout.
+     */
+    private static Connection openWriter(String url, Durability durability) throws SQLException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(BUSY_TIMEOUT_MILLIS);
+        while (true) {
+            try {
+                return writerConfig(durability).createConnection(url);
+            } catch (SQLiteException e) {
+                if (e.getResultCode() != SQLiteErrorCode.SQLITE_BUSY || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            }
         }
     }
 

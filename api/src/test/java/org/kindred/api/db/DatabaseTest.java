@@ -23,6 +23,8 @@ import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -242,9 +244,10 @@ class DatabaseTest {
         assertThat(get(db, "committed")).contains("new");
     }
 
-    @Test
-    void severalProcessesStartingOnAFreshFileMigrateItOnce() throws Exception {
-        Path fresh = directory.resolve("fresh.db");
+    /** Opening a fresh file together failed now and then (SQLite refused the WAL switch at once), so it is tried often. */
+    @RepeatedTest(20)
+    void severalProcessesStartingOnAFreshFileMigrateItOnce(RepetitionInfo repetition) throws Exception {
+        Path fresh = directory.resolve("fresh-" + repetition.getCurrentRepetition() + ".db");
         CountDownLatch go = new CountDownLatch(1);
         List<Future<Database>> opening = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
