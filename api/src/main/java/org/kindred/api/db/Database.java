@@ -29,9 +29,9 @@ import org.sqlite.SQLiteException;
 
 /**
  * The SQLite file: one writer connection (writes take turns behind a fair lock, in {@code BEGIN IMMEDIATE}
- * transactions that writes waiting their turn join and commit together) and a small pool of read-only
- * connections. Code running inside a write sees its own uncommitted rows, because reads on that thread use the
- * writer's handle.
+ * transactions that writes waiting their turn join and commit together), a small pool of read-only connections,
+ * and one that copies the WAL into the database ({@link Checkpointer}). Code running inside a write sees its own
+ * uncommitted rows, because reads on that thread use the writer's handle.
  */
 public final class Database implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MILLIS = 5_000;
@@ -55,6 +55,7 @@ public final class Database implements AutoCloseable {
     private final Jdbi writer;
     private final ReadPool readPool;
     private final Jdbi reader;
+    private final Checkpointer checkpointer;
     private final StatementCache statements = new StatementCache();
     private final ReentrantLock writeLock = new ReentrantLock(true);
     /** The open write transaction, while writes that waited for the lock add to it; null between transactions. */
@@ -72,9 +73,10 @@ public final class Database implements AutoCloseable {
     /** SQLite's count of rows the writer connection changed, as of the last write transaction counted. */
     private long totalChangesCounted;
 
-    private Database(Path file, Connection writerConnection, ReadPool readPool) {
+    private Database(Path file, Connection writerConnection, Connection checkpointerConnection, ReadPool readPool) {
         this.file = file;
         this.writerConnection = writerConnection;
+        this.checkpointer = new Checkpointer(checkpointerConnection, this::betweenWrites);
         this.writer = configured(Jdbi.create(new SharedConnection(writerConnection)));
         this.readPool = readPool;
         this.reader = configured(Jdbi.create(readPool));
@@ -95,11 +97,17 @@ public final class Database implements AutoCloseable {
     public static Database open(Path file, Durability durability, int readers) {
         String url = "jdbc:sqlite:" + file.toAbsolutePath();
         Connection writerConnection = null;
+        Connection checkpointerConnection = null;
         try {
             writerConnection = openWriter(url, durability);
             Migrations.apply(writerConnection, file);
-            return new Database(file, writerConnection, new ReadPool(url, readerConfig(), readers));
+            checkpointerConnection = checkpointerConfig(durability).createConnection(url);
+            Database database = new Database(file, writerConnection, checkpointerConnection,
+                new ReadPool(url, readerConfig(), readers));
+            database.checkpointer.start();
+            return database;
         } catch (SQLException | RuntimeException e) {
+            closeQuietly(checkpointerConnection, e);
             closeQuietly(writerConnection, e);
             if (e instanceof RuntimeException runtime) {
                 throw runtime;
@@ -146,6 +154,15 @@ public final class Database implements AutoCloseable {
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
+        config.setWalAutocheckpoint(Checkpointer.WRITER_CHECKPOINT_FRAMES);
+        return config;
+    }
+
+    /** Checkpoints fsync as the writer's durability says; the writer's own are only a fallback ({@link Checkpointer}). */
+    private static SQLiteConfig checkpointerConfig(Durability durability) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setSynchronous(durability.synchronousMode());
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
         return config;
     }
 
@@ -315,6 +332,7 @@ public final class Database implements AutoCloseable {
                 ending.handle.rollback();
             } else {
                 ending.handle.commit();
+                checkpointer.committed();
             }
         } catch (RuntimeException | Error e) {
             failure = e;
@@ -332,11 +350,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Takes the write lock for work between transactions, committing the one left open for the waiting writes. */
-    private void lockBetweenWrites() {
-        if (writeLock.isHeldByCurrentThread()) {
-            throw new IllegalStateException("a checkpoint or close cannot run inside a write");
+    /** Runs {@code work} holding the write lock, after committing the transaction left open for the waiting writes. */
+    private <T> T betweenWrites(Supplier<T> work) {
+        lockBetweenWrites();
+        try {
+            return work.get();
+        } finally {
+            writeLock.unlock();
         }
+    }
+
+    private void lockBetweenWrites() {
+        refuseInsideAWrite();
         writeLock.lock();
         try {
             if (batch != null) {
@@ -418,25 +443,19 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Copies the WAL into the database and empties it (TRUNCATE), between writes. SQLite checkpoints on its
-     * own as commits go by, but it cannot reset the WAL while a reader still uses it, so after long reads the
+     * Copies the WAL into the database and empties it (TRUNCATE), between writes. The {@link Checkpointer} copies it
+     * as commits go by, but SQLite cannot start the WAL afresh while a reader still uses it, so after long reads the
      * file would stay large; this is run regularly and at close. Returns false when a reader held it back.
      */
     public boolean checkpoint() {
-        lockBetweenWrites();
-        try {
-            return truncateWal();
-        } finally {
-            writeLock.unlock();
-        }
+        refuseInsideAWrite();
+        return checkpointer.truncate();
     }
 
-    private boolean truncateWal() {
-        try (var statement = writerConnection.createStatement();
-             var result = statement.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)")) {
-            return result.next() && result.getInt(1) == 0;
-        } catch (SQLException e) {
-            throw new DatabaseException("checkpoint failed: " + e.getMessage(), e);
+    /** Work between writes waits for this thread's own write to end: it would wait forever. */
+    private void refuseInsideAWrite() {
+        if (writeLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a checkpoint or close cannot run inside a write");
         }
     }
 
@@ -452,16 +471,20 @@ public final class Database implements AutoCloseable {
 
     @Override
     public void close() {
-        lockBetweenWrites();
+        refuseInsideAWrite();
         try {
-            statements.close();
-            readPool.close();
-            truncateWal();
-            writerConnection.close();
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot close database: " + e.getMessage(), e);
+            checkpointer.close();
         } finally {
-            writeLock.unlock();
+            lockBetweenWrites();
+            try {
+                statements.close();
+                readPool.close();
+                writerConnection.close();
+            } catch (SQLException e) {
+                throw new DatabaseException("cannot close database: " + e.getMessage(), e);
+            } finally {
+                writeLock.unlock();
+            }
         }
     }
 

@@ -2,19 +2,80 @@ package org.kindred.api.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sqlite.SQLiteConfig;
 
-/** A long read holds the WAL back while writes go on; once it ends, the next checkpoint empties the WAL. */
+/**
+ * The WAL is copied into the database while writes go on, and started afresh from its beginning often enough that it
+ * stays small; a long read holds it back, and once it ends the next checkpoint empties it.
+ */
 class WalCheckpointTest {
+    private static final long MIB = 1024 * 1024;
+
     @TempDir
     Path directory;
+
+    @Test
+    void theWalStartsAfreshLongBeforeThirtyTwoMibWhileOneWriterNeverPauses() throws Exception {
+        String value = "x".repeat(8 * 1024);
+        long largest = wroteWhileTheWalWasLargestAt(1, 4_000, value);
+
+        assertThat(largest).as("the WAL at its largest, with some 48 MiB written")
+            .isBetween(1L, 24 * MIB);
+    }
+
+    @Test
+    void theWalStaysBelowAboutThirtyTwoMibWhenWritesOutpaceTheCopying() throws Exception {
+        String value = "x".repeat(64 * 1024);
+
+        assertThat(wroteWhileTheWalWasLargestAt(4, 250, value)).as("the WAL at its largest, with some 70 MB written")
+            .isBetween(1L, 40 * MIB);
+    }
+
+    /** Writes {@code writes} values from each of {@code writers} threads as fast as they go; the WAL's largest size. */
+    private long wroteWhileTheWalWasLargestAt(int writers, int writes, String value) throws Exception {
+        Path wal = directory.resolve("kindred.db-wal");
+        AtomicLong largestWal = new AtomicLong();
+        ExecutorService threads = Executors.newFixedThreadPool(writers);
+        try (Database db = Database.open(directory.resolve("kindred.db"), Durability.normal, 2)) {
+            Meta meta = new Meta(db);
+            List<Future<?>> done = new ArrayList<>();
+            for (int writer = 0; writer < writers; writer++) {
+                String prefix = "writer-" + writer + "-";
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < writes; i++) {
+                        meta.put(prefix + i, value);
+                        largestWal.accumulateAndGet(sizeOf(wal), Math::max);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> writing : done) {
+                writing.get(60, TimeUnit.SECONDS);
+            }
+            int written = db.read(handle -> handle.createQuery("SELECT count(*) FROM kindred_meta WHERE key LIKE 'writer-%'")
+                .mapTo(Integer.class).one());
+            assertThat(written).isEqualTo(writers * writes);
+        } finally {
+            threads.shutdownNow();
+        }
+        return largestWal.get();
+    }
 
     @Test
     void theWalIsEmptiedOnceALongReadEnds() throws Exception {
@@ -53,6 +114,14 @@ class WalCheckpointTest {
 
         Path wal = directory.resolve("kindred.db-wal");
         assertThat(!Files.exists(wal) || wal.toFile().length() == 0).isTrue();
+    }
+
+    private static long sizeOf(Path wal) {
+        try {
+            return Files.size(wal);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Connection readOnly(Path file) throws Exception {
