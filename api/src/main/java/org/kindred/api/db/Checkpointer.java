@@ -42,6 +42,8 @@ final class Checkpointer implements AutoCloseable {
     private final WriteLock writeLock;
     private final Semaphore commits = new Semaphore(0);
     private final Thread thread = new Thread(this::copyAfterCommits, "kindred-checkpointer");
+    /** Set, with the connection closed, by {@link #close}; guarded by this. */
+    private boolean closed;
 
     Checkpointer(Connection connection, WriteLock writeLock) {
         this.connection = connection;
@@ -65,6 +67,9 @@ final class Checkpointer implements AutoCloseable {
      * held it back.
      */
     synchronized boolean truncate() {
+        if (closed) {
+            throw new DatabaseException("cannot checkpoint: the database is closed");
+        }
         return writeLock.betweenWrites(() -> checkpoint("TRUNCATE").done());
     }
 
@@ -85,7 +90,7 @@ final class Checkpointer implements AutoCloseable {
 
     /** The second copy takes the frames committed during the first, so that few are left to copy between writes. */
     private synchronized void copy() {
-        if (checkpoint("PASSIVE").frames() >= RESTART_FRAMES) {
+        if (!closed && checkpoint("PASSIVE").frames() >= RESTART_FRAMES) {
             checkpoint("PASSIVE");
             writeLock.betweenWrites(() -> checkpoint("PASSIVE"));
         }
@@ -101,7 +106,10 @@ final class Checkpointer implements AutoCloseable {
         }
     }
 
-    /** Stops the thread (after the pass it may be in), empties the WAL and closes the connection. */
+    /**
+     * Stops the thread (it ends after the pass it may be in, which this waits for), empties the WAL and closes the
+     * connection.
+     */
     @Override
     public void close() {
         thread.interrupt();
@@ -110,10 +118,13 @@ final class Checkpointer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            truncate();
-        } finally {
-            closeConnection();
+        synchronized (this) {
+            try {
+                truncate();
+            } finally {
+                closed = true;
+                closeConnection();
+            }
         }
     }
 
