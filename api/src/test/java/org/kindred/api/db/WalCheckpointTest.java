@@ -1,6 +1,7 @@
 package org.kindred.api.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -129,6 +130,19 @@ class WalCheckpointTest {
 
         Path wal = directory.resolve("kindred.db-wal");
         assertThat(!Files.exists(wal) || wal.toFile().length() == 0).isTrue();
+    }
+
+    @Test
+    void aCheckpointAfterCloseIsRefusedAndChangesNothing() throws Exception {
+        Path file = directory.resolve("kindred.db");
+        Database db = Database.open(file, Durability.normal, 1);
+        new Meta(db).put("written", "then closed");
+        db.close();
+
+        assertThatThrownBy(db::checkpoint).isInstanceOf(DatabaseException.class).hasMessageContaining("closed");
+        try (Database reopened = Database.open(file, Durability.normal, 1)) {
+            assertThat(new Meta(reopened).get("written")).contains("then closed");
+        }
     }
 
     private static long sizeOf(Path wal) {
