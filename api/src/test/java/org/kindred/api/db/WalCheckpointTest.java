@@ -33,8 +33,9 @@ class WalCheckpointTest {
     Path directory;
 
     /**
-     * About 40 MB of WAL a second, half again what the bench's check-in writes make. Unpaced, a writer here made over
-     * 100 MB a second, and a slow fsync could then let the WAL reach the writer's own checkpoint at 32 MiB.
+     * About 40 MB of WAL a second, some half of what the bench's check-in writes make (about 5 pages each, nearly
+     * 4,000 a second). Unpaced, a writer here made over 100 MB a second, and a slow fsync could then let the WAL reach
+     * the writer's own checkpoint at 32 MiB.
      */
     @Test
     void theWalStartsAfreshLongBeforeThirtyTwoMibWhileOneWriterNeverStops() throws Exception {
