@@ -3,6 +3,7 @@ package org.kindred.api;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,7 @@ import org.kindred.api.config.ConfigException;
 import org.kindred.api.db.DatabaseException;
 import org.kindred.api.http.ApiException;
 
-/** The command line: {@code serve} (the default), {@code admin create}, {@code backup} and {@code restore}. */
+/** The command line: {@code serve} (the default), {@code admin create}, {@code backup}, {@code restore} and {@code warm-up}. */
 public final class Main {
     private static final String USAGE = """
         usage: java -jar kindred.jar [serve] [--demo] [--port N] [--db FILE] [--keys DIR] [--base-url URL]
@@ -21,6 +22,8 @@ public final class Main {
                    (the password is read from KINDRED_ADMIN_PASSWORD or the first line of standard input)
                java -jar kindred.jar backup --to FILE [--db FILE]     (while the server runs)
                java -jar kindred.jar restore --from FILE [--db FILE] [--replace]     (with the server stopped)
+               java -XX:ArchiveClassesAtExit=kindred.jsa -jar kindred.jar warm-up
+                   (serves a throwaway demo database a few requests; then start with -XX:SharedArchiveFile=kindred.jsa)
         Every option can also be set with the environment variable shown in the README.""";
 
     private Main() {
@@ -56,6 +59,12 @@ public final class Main {
                 }
                 case "restore" -> {
                     return RestoreCommand.run(rest, env, out);
+                }
+                case "warm-up" -> {
+                    if (!rest.isEmpty()) {
+                        throw new ConfigException("warm-up takes no options: it serves a demo database of its own");
+                    }
+                    return WarmUpCommand.run(Path.of(System.getProperty("java.io.tmpdir")), out, err);
                 }
                 case "help", "--help", "-h" -> out.println(USAGE);
                 default -> throw new ConfigException("unknown command " + command + "\n" + USAGE);
