@@ -3,7 +3,6 @@ package org.kindred.api.db;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +38,6 @@ public final class Database implements AutoCloseable {
     private static final int WAL_SIZE_LIMIT_BYTES = 16 * 1024 * 1024;
     /** At most this many writes are committed together, so the first of them is not kept waiting long. */
     private static final int BATCH_LIMIT = 32;
-    private static final String SAVEPOINT = "write";
     /**
      * Tables that the busiest requests write (check-ins, their idempotency records, audit rows and alerts,
      * encouragement, sign-ins) and that no kept read depends on unless it says so ({@link #writesAffecting}).
@@ -52,6 +50,7 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection writerConnection;
+    private final Savepoints savepoints;
     private final Jdbi writer;
     private final ReadPool readPool;
     private final Jdbi reader;
@@ -73,9 +72,11 @@ public final class Database implements AutoCloseable {
     /** SQLite's count of rows the writer connection changed, as of the last write transaction counted. */
     private long totalChangesCounted;
 
-    private Database(Path file, Connection writerConnection, Connection checkpointerConnection, ReadPool readPool) {
+    private Database(Path file, Connection writerConnection, Savepoints savepoints, Connection checkpointerConnection,
+                     ReadPool readPool) {
         this.file = file;
         this.writerConnection = writerConnection;
+        this.savepoints = savepoints;
         this.checkpointer = new Checkpointer(checkpointerConnection, this::betweenWrites);
         this.writer = configured(Jdbi.create(new SharedConnection(writerConnection)));
         this.readPool = readPool;
@@ -102,8 +103,8 @@ public final class Database implements AutoCloseable {
             writerConnection = openWriter(url, durability);
             Migrations.apply(writerConnection, file);
             checkpointerConnection = checkpointerConfig(durability).createConnection(url);
-            Database database = new Database(file, writerConnection, checkpointerConnection,
-                new ReadPool(url, readerConfig(), readers));
+            Database database = new Database(file, writerConnection, new Savepoints(writerConnection),
+                checkpointerConnection, new ReadPool(url, readerConfig(), readers));
             database.checkpointer.start();
             return database;
         } catch (SQLException | RuntimeException e) {
@@ -254,18 +255,22 @@ public final class Database implements AutoCloseable {
             if (batch == null) {
                 Handle handle = writer.open();
                 handle.begin();
-                batch = new Batch(handle);
+                batch = new Batch(handle, savepoints);
             }
             batch.beginWrite();
             currentWrite.set(batch.handle);
             return batch.handle;
         } catch (RuntimeException | Error e) {
+            Batch ending = batch;
             try {
-                if (batch != null) {
+                if (ending != null) {
                     endBatch();
                 }
             } finally {
                 writeLock.unlock();
+                if (ending != null) {
+                    ending.announce();
+                }
             }
             throw e;
         }
@@ -293,11 +298,13 @@ public final class Database implements AutoCloseable {
 
     /**
      * Ends this thread's turn with the lock, keeping its write unless it failed with {@code cause}, and ends the
-     * transaction unless writes wait to join it.
+     * transaction unless writes wait to join it. The transaction's writes are told of its end after the lock is
+     * passed on: waking each of up to {@link #BATCH_LIMIT} waiting threads would otherwise hold up the next write.
      */
     private Batch endTurn(Throwable cause) {
         currentWrite.remove();
         Batch mine = batch;
+        boolean ending = false;
         try {
             mine.endWrite(cause == null);
         } catch (RuntimeException | Error e) {
@@ -310,18 +317,22 @@ public final class Database implements AutoCloseable {
             try {
                 if (mine.failure != null || mine.writes == 0 || mine.writes >= BATCH_LIMIT
                     || !writeLock.hasQueuedThreads()) {
+                    ending = true;
                     endBatch();
                 }
             } finally {
                 writeLock.unlock();
+                if (ending) {
+                    mine.announce();
+                }
             }
         }
         return mine;
     }
 
     /**
-     * Commits the open transaction and tells its writes; rolls it back if it holds none (its only write failed) or a
-     * write's savepoint could not be ended. The writes are told even if closing or counting then fails.
+     * Commits the open transaction, or rolls it back if it holds none (its only write failed) or a write's savepoint
+     * could not be ended; its outcome is kept for {@link Batch#announce} even if closing or counting then fails.
      */
     private void endBatch() {
         Batch ending = batch;
@@ -344,7 +355,7 @@ public final class Database implements AutoCloseable {
                 try {
                     countFinishedWrite();
                 } finally {
-                    ending.ended(failure);
+                    ending.failure = failure;
                 }
             }
         }
@@ -364,8 +375,13 @@ public final class Database implements AutoCloseable {
         refuseInsideAWrite();
         writeLock.lock();
         try {
-            if (batch != null) {
-                endBatch();
+            Batch ending = batch;
+            if (ending != null) {
+                try {
+                    endBatch();
+                } finally {
+                    ending.announce();
+                }
             }
         } catch (RuntimeException | Error e) {
             writeLock.unlock();
@@ -478,6 +494,7 @@ public final class Database implements AutoCloseable {
             lockBetweenWrites();
             try {
                 statements.close();
+                savepoints.close();
                 readPool.close();
                 writerConnection.close();
             } catch (SQLException e) {
@@ -492,13 +509,19 @@ public final class Database implements AutoCloseable {
     private static final class Batch {
         private final Handle handle;
         private final CompletableFuture<Void> commit = new CompletableFuture<>();
-        private Savepoint savepoint;
+        private final Savepoints savepoints;
+        /** True while the write begun last is behind a savepoint. */
+        private boolean inSavepoint;
         private int writes;
-        /** Why a write of this transaction could not be ended; the transaction is then rolled back. */
+        /**
+         * Why a write of this transaction could not be ended (the transaction is then rolled back), or, once it has
+         * ended, why it did not commit.
+         */
         private Throwable failure;
 
-        Batch(Handle handle) {
+        Batch(Handle handle, Savepoints savepoints) {
             this.handle = handle;
+            this.savepoints = savepoints;
         }
 
         /** The first write needs no savepoint: if it fails, the transaction holds nothing else and is rolled back. */
@@ -506,33 +529,30 @@ public final class Database implements AutoCloseable {
             if (writes == 0) {
                 return;
             }
-            try {
-                savepoint = handle.getConnection().setSavepoint(SAVEPOINT);
-            } catch (SQLException e) {
-                throw new DatabaseException("cannot begin a write: " + e.getMessage(), e);
-            }
+            savepoints.begin();
+            inSavepoint = true;
         }
 
         /** Keeps ({@code keep}) or undoes what the write begun last wrote. */
         void endWrite(boolean keep) {
             try {
-                if (savepoint != null) {
-                    if (!keep) {
-                        handle.getConnection().rollback(savepoint);
+                if (inSavepoint) {
+                    if (keep) {
+                        savepoints.release();
+                    } else {
+                        savepoints.rollBack();
                     }
-                    handle.getConnection().releaseSavepoint(savepoint);
                 }
                 if (keep) {
                     writes++;
                 }
-            } catch (SQLException e) {
-                throw new DatabaseException("cannot end a write: " + e.getMessage(), e);
             } finally {
-                savepoint = null;
+                inSavepoint = false;
             }
         }
 
-        void ended(Throwable failure) {
+        /** Tells the writes waiting for this transaction how it ended. */
+        void announce() {
             if (failure == null) {
                 commit.complete(null);
             } else {
