@@ -493,10 +493,7 @@ public final class Database implements AutoCloseable {
         } finally {
             lockBetweenWrites();
             try {
-                statements.close();
-                savepoints.close();
-                readPool.close();
-                writerConnection.close();
+                closeConnections();
             } catch (SQLException e) {
                 throw new DatabaseException("cannot close database: " + e.getMessage(), e);
             } finally {
@@ -505,7 +502,27 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The writes of one open transaction; guarded by the write lock but for waiting on its end. */
+    /** Each closed even if closing one before it fails: a connection left open would keep the file and its WAL. */
+    private void closeConnections() throws SQLException {
+        try {
+            statements.close();
+        } finally {
+            try {
+                savepoints.close();
+            } finally {
+                try {
+                    readPool.close();
+                } finally {
+                    writerConnection.close();
+                }
+            }
+        }
+    }
+
+    /**
+     * The writes of one open transaction; guarded by the write lock but for waiting on its end, and for
+     * {@link #announce}, which the thread that ended it runs once it has let go of the lock.
+     */
     private static final class Batch {
         private final Handle handle;
         private final CompletableFuture<Void> commit = new CompletableFuture<>();

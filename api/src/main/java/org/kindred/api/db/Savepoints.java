@@ -10,43 +10,82 @@ import java.sql.SQLException;
  * every write but a transaction's first pays for both while the others wait for the lock.
  */
 final class Savepoints implements AutoCloseable {
-    private final PreparedStatement begin;
-    private final PreparedStatement release;
-    private final PreparedStatement rollBack;
+    private final Prepared begin;
+    private final Prepared release;
+    private final Prepared rollBack;
 
-    Savepoints(Connection writer) throws SQLException {
-        this.begin = writer.prepareStatement("SAVEPOINT write");
-        this.release = writer.prepareStatement("RELEASE write");
-        this.rollBack = writer.prepareStatement("ROLLBACK TO write");
+    Savepoints(Connection writer) {
+        this.begin = new Prepared(writer, "SAVEPOINT write");
+        this.release = new Prepared(writer, "RELEASE write");
+        this.rollBack = new Prepared(writer, "ROLLBACK TO write");
     }
 
     void begin() {
-        run(begin, "begin a write");
+        begin.run("begin a write");
     }
 
     /** Keeps what was written since {@link #begin}. */
     void release() {
-        run(release, "end a write");
+        release.run("end a write");
     }
 
     /** Undoes what was written since {@link #begin} and ends the savepoint. */
     void rollBack() {
-        run(rollBack, "undo a write");
+        rollBack.run("undo a write");
         release();
     }
 
-    private static void run(PreparedStatement statement, String what) {
+    @Override
+    public void close() {
         try {
-            statement.execute();
-        } catch (SQLException e) {
-            throw new DatabaseException("cannot " + what + ": " + e.getMessage(), e);
+            begin.close();
+        } finally {
+            try {
+                release.close();
+            } finally {
+                rollBack.close();
+            }
         }
     }
 
-    @Override
-    public void close() throws SQLException {
-        try (begin; release; rollBack) {
-            // closing is all
+    /**
+     * A statement prepared at its first run and again after one fails: sqlite-jdbc finalizes a statement that fails
+     * with most errors (a full disk, or ROLLBACK TO a savepoint SQLite already dropped when it rolled the whole
+     * transaction back), and every later run of it would fail too.
+     */
+    private static final class Prepared {
+        private final Connection connection;
+        private final String sql;
+        private PreparedStatement statement;
+
+        Prepared(Connection connection, String sql) {
+            this.connection = connection;
+            this.sql = sql;
+        }
+
+        void run(String what) {
+            try {
+                if (statement == null) {
+                    statement = connection.prepareStatement(sql);
+                }
+                statement.execute();
+            } catch (SQLException e) {
+                close();
+                throw new DatabaseException("cannot " + what + ": " + e.getMessage(), e);
+            }
+        }
+
+        void close() {
+            if (statement == null) {
+                return;
+            }
+            try {
+                statement.close();
+            } catch (SQLException ignored) {
+                // a statement that cannot be closed is dropped all the same; closing its connection reclaims it
+            } finally {
+                statement = null;
+            }
         }
     }
 }

@@ -93,6 +93,37 @@ class GroupCommitTest {
     }
 
     @Test
+    void aSavepointThatCouldNotBeUndoneFailsItsTransactionAndTheNextFailedWriteStillFailsAlone() throws Exception {
+        Outcome<Void> holder = holdTheLock();
+        Outcome<Void> broken = waitingForTheLock(() -> db.useWrite(handle -> {
+            handle.execute("RELEASE write");
+            throw new IllegalStateException("refused");
+        }));
+
+        release.countDown();
+
+        assertThat(holder.failure()).isInstanceOf(DatabaseException.class).hasMessageContaining("cannot undo a write");
+        assertThat(broken.failure()).isInstanceOf(DatabaseException.class).hasMessageContaining("cannot undo a write");
+        assertThat(get("holder")).isEmpty();
+        CountDownLatch holdingAgain = new CountDownLatch(1);
+        CountDownLatch releaseAgain = new CountDownLatch(1);
+        holdTheLock(holdingAgain, releaseAgain);
+        Outcome<Void> failed = waitingForTheLock(() -> db.useWrite(handle -> {
+            insert(handle, "undone");
+            throw new IllegalStateException("refused");
+        }));
+        Outcome<Void> kept = waitingForTheLock(() -> write("kept"));
+
+        releaseAgain.countDown();
+
+        kept.result();
+        assertThat(failed.failure()).as("undone by a ROLLBACK TO prepared afresh").hasMessage("refused");
+        assertThat(get("holder")).isPresent();
+        assertThat(get("kept")).isPresent();
+        assertThat(get("undone")).isEmpty();
+    }
+
+    @Test
     void aWriteRefusedOverARowOfItsTransactionFindsThatRowCommittedWhenItReturns() throws Exception {
         holdTheLock();
         Outcome<Void> winner = waitingForTheLock(() -> write("same-key"));
@@ -176,6 +207,10 @@ class GroupCommitTest {
 
     /** Starts a write that holds the write lock until {@link #release} and returns once it holds it. */
     private Outcome<Void> holdTheLock() {
+        return holdTheLock(holding, release);
+    }
+
+    private Outcome<Void> holdTheLock(CountDownLatch holding, CountDownLatch release) {
         Outcome<Void> holder = inTurn(() -> db.useWrite(handle -> {
             insert(handle, "holder");
             holding.countDown();
