@@ -91,7 +91,7 @@ public final class Database implements AutoCloseable {
      */
     private Jdbi configured(Jdbi jdbi) {
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(new NoTemplateEngine());
-        return jdbi.setStatementBuilderFactory(statements);
+        return statements.serve(jdbi);
     }
 
     /** Opens (creating if needed) the file and brings its schema up to date. */

@@ -9,7 +9,10 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.DefaultStatementBuilder;
+import org.jdbi.v3.core.statement.SqlLogger;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementBuilder;
 import org.jdbi.v3.core.statement.StatementBuilderFactory;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -21,13 +24,21 @@ import org.jdbi.v3.core.statement.StatementContext;
  * its own; each connection keeps its {@value #PER_CONNECTION} most recently used statements. Statements that
  * return generated keys, and plain statements (migration scripts), are not kept. Parameters are not cleared on
  * the way back: Jdbi binds every parameter before each run (a missing one is an error), and clearing them made
- * sqlite-jdbc's next run of the statement cost as much as preparing it afresh.
+ * sqlite-jdbc's next run of the statement cost as much as preparing it afresh. A statement whose run failed is not
+ * kept: sqlite-jdbc finalizes a statement that fails with most errors (a full disk, malformed JSON given to a JSON
+ * function), and every later run of it would fail too.
  */
 final class StatementCache implements StatementBuilderFactory, StatementBuilder, AutoCloseable {
     private static final int PER_CONNECTION = 256;
 
     private final StatementBuilder fresh = new DefaultStatementBuilder();
     private final Map<Connection, Idle> idle = new ConcurrentHashMap<>();
+
+    /** Makes {@code jdbi} take its statements from here, and tell which of them failed. */
+    Jdbi serve(Jdbi jdbi) {
+        jdbi.getConfig(SqlStatements.class).setSqlLogger(new FailedStatements());
+        return jdbi.setStatementBuilderFactory(this);
+    }
 
     @Override
     public StatementBuilder createStatementBuilder(Connection connection) {
@@ -70,6 +81,16 @@ final class StatementCache implements StatementBuilderFactory, StatementBuilder,
         idle.clear();
     }
 
+    private final class FailedStatements implements SqlLogger {
+        @Override
+        public void logException(StatementContext context, SQLException failure) {
+            Idle statements = idle.get(context.getConnection());
+            if (statements != null && context.getStatement() != null) {
+                statements.forget(context.getStatement());
+            }
+        }
+    }
+
     /** One connection's statements; a connection serves one thread at a time, the lock only guards close(). */
     private static final class Idle {
         private final Map<Statement, String> lent = new IdentityHashMap<>();
@@ -103,6 +124,11 @@ final class StatementCache implements StatementBuilderFactory, StatementBuilder,
                 closeQuietly(statement);
             }
             return true;
+        }
+
+        /** A lent statement that must not come back: it is closed when returned. */
+        synchronized void forget(Statement statement) {
+            lent.remove(statement);
         }
 
         synchronized void closeAll() throws SQLException {

@@ -1,6 +1,7 @@
 package org.kindred.api.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -27,7 +28,7 @@ class StatementCacheTest {
     @BeforeEach
     void open() throws SQLException {
         connection = DriverManager.getConnection("jdbc:sqlite::memory:");
-        handle = Jdbi.create(() -> connection).setStatementBuilderFactory(cache).open();
+        handle = cache.serve(Jdbi.create(() -> connection)).open();
         handle.execute("CREATE TABLE pairs (key TEXT PRIMARY KEY, value TEXT)");
         handle.execute("INSERT INTO pairs VALUES ('first', 'second'), ('second', 'third')");
     }
@@ -56,6 +57,16 @@ class StatementCacheTest {
         assertThat(chained).isEqualTo("third");
         assertThat(used).hasSize(2);
         assertThat(used.get(1)).isNotSameAs(used.get(0));
+    }
+
+    @Test
+    void aStatementWhoseRunFailedIsNotKeptSoItsSqlRunsAgain() {
+        String sql = "SELECT json_extract(:document, '$.value')";
+
+        assertThatThrownBy(() -> handle.createQuery(sql).bind("document", "{not json").mapTo(String.class).one())
+            .hasMessageContaining("malformed JSON");
+        assertThat(handle.createQuery(sql).bind("document", "{\"value\": \"kept\"}").mapTo(String.class).one())
+            .isEqualTo("kept");
     }
 
     private String valueOf(String key) {
