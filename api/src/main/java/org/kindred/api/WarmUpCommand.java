@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,10 @@ import org.kindred.api.http.Json;
  */
 public final class WarmUpCommand {
     private static final String PARTICIPANT = "participant@demo.kindred.dev";
+    /** A server that stops answering fails the warm-up rather than hanging it (and scripts/serve with it). */
+    private static final Duration ANSWER_WITHIN = Duration.ofSeconds(30);
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final HttpClient client = HttpClient.newBuilder().connectTimeout(ANSWER_WITHIN).build();
     private final String base;
     private int answered;
 
@@ -46,7 +49,8 @@ public final class WarmUpCommand {
         try {
             Config config = Config.load(Map.of(), List.of("--demo", "--port", "0",
                 "--db", dir.resolve("warm-up.db").toString(), "--keys", dir.resolve("keys").toString()));
-            try (ServeCommand.RunningServer server = ServeCommand.start(config, new PrintStream(OutputStream.nullOutputStream()))) {
+            PrintStream quiet = new PrintStream(OutputStream.nullOutputStream());
+            try (ServeCommand.RunningServer server = ServeCommand.start(config, quiet)) {
                 WarmUpCommand warmUp = new WarmUpCommand(server.port());
                 warmUp.sendRequests();
                 out.println("Warmed up: " + warmUp.answered + " requests answered as expected");
@@ -56,7 +60,7 @@ public final class WarmUpCommand {
                 return 1;
             }
         } finally {
-            deleteRecursively(dir);
+            deleteRecursively(dir, err);
         }
     }
 
@@ -64,20 +68,20 @@ public final class WarmUpCommand {
         send("GET", "/health", null, null, 200);
         send("GET", "/ready", null, null, 200);
         String token = "Bearer " + send("POST", "/v1/auth/token", null,
-            "{\"email\":\"" + PARTICIPANT + "\",\"password\":\"" + DemoData.PASSWORD + "\"}", 200).get("access_token").asText();
-        String program = send("GET", "/v1/programs?q=Harbor", null, null, 200).get("data").get(0).get("id").asText();
+            "{\"email\":\"" + PARTICIPANT + "\",\"password\":\"" + DemoData.PASSWORD + "\"}", 200).path("access_token").asText();
+        String program = send("GET", "/v1/programs?q=Harbor", null, null, 200).path("data").path(0).path("id").asText();
         send("GET", "/v1/programs/" + program, token, null, 200);
         send("GET", "/v1/groups?program_id=" + program, token, null, 200);
         send("GET", "/v1/venues?near=41.8781,-87.6298&radius_km=25&species=dog", token, null, 200);
         String checkin = "{\"program_id\":\"" + program + "\",\"mood\":4,\"tags\":[\"gratitude\"],\"note\":\"warm-up\"}";
-        String id = send("POST", "/v1/checkins", token, checkin, 201).get("id").asText();
+        String id = send("POST", "/v1/checkins", token, checkin, 201).path("id").asText();
         send("GET", "/v1/checkins/" + id, token, null, 200);
         send("GET", "/v1/checkins?limit=20", token, null, 200);
         send("POST", "/v1/checkins", token, "{\"program_id\":\"" + program + "\",\"mood\":9}", 400);
     }
 
     private JsonNode send(String method, String path, String authorization, String json, int expectedStatus) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(ANSWER_WITHIN)
             .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -109,13 +113,14 @@ public final class WarmUpCommand {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    /** Says so if it cannot, without hiding how the warm-up went: what is left is a throwaway demo database. */
+    private static void deleteRecursively(Path dir, PrintStream err) {
         try (Stream<Path> paths = Files.walk(dir)) {
             for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(path);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            err.println("kindred warm-up: could not delete " + dir + ": " + e.getMessage());
         }
     }
 
