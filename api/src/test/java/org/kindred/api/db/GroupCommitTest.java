@@ -73,23 +73,7 @@ class GroupCommitTest {
 
     @Test
     void aFailedWriteAmongThemUndoesOnlyItsOwnRows() throws Exception {
-        holdTheLock();
-        Outcome<Void> kept = waitingForTheLock(() -> write("kept"));
-        Outcome<Void> failed = waitingForTheLock(() -> db.useWrite(handle -> {
-            insert(handle, "undone");
-            throw new IllegalStateException("refused");
-        }));
-        Outcome<Void> after = waitingForTheLock(() -> write("after"));
-
-        release.countDown();
-
-        kept.result();
-        after.result();
-        assertThat(failed.failure()).hasMessage("refused");
-        assertThat(get("holder")).isPresent();
-        assertThat(get("kept")).isPresent();
-        assertThat(get("after")).isPresent();
-        assertThat(get("undone")).isEmpty();
+        aFailedWriteAmongOthersUndoesOnlyItsOwnRows(holding, release);
     }
 
     @Test
@@ -105,21 +89,27 @@ class GroupCommitTest {
         assertThat(holder.failure()).isInstanceOf(DatabaseException.class).hasMessageContaining("cannot undo a write");
         assertThat(broken.failure()).isInstanceOf(DatabaseException.class).hasMessageContaining("cannot undo a write");
         assertThat(get("holder")).isEmpty();
-        CountDownLatch holdingAgain = new CountDownLatch(1);
-        CountDownLatch releaseAgain = new CountDownLatch(1);
-        holdTheLock(holdingAgain, releaseAgain);
+        aFailedWriteAmongOthersUndoesOnlyItsOwnRows(new CountDownLatch(1), new CountDownLatch(1));
+    }
+
+    private void aFailedWriteAmongOthersUndoesOnlyItsOwnRows(CountDownLatch holding, CountDownLatch release)
+        throws Exception {
+        holdTheLock(holding, release);
+        Outcome<Void> kept = waitingForTheLock(() -> write("kept"));
         Outcome<Void> failed = waitingForTheLock(() -> db.useWrite(handle -> {
             insert(handle, "undone");
             throw new IllegalStateException("refused");
         }));
-        Outcome<Void> kept = waitingForTheLock(() -> write("kept"));
+        Outcome<Void> after = waitingForTheLock(() -> write("after"));
 
-        releaseAgain.countDown();
+        release.countDown();
 
         kept.result();
-        assertThat(failed.failure()).as("undone by a ROLLBACK TO prepared afresh").hasMessage("refused");
+        after.result();
+        assertThat(failed.failure()).hasMessage("refused");
         assertThat(get("holder")).isPresent();
         assertThat(get("kept")).isPresent();
+        assertThat(get("after")).isPresent();
         assertThat(get("undone")).isEmpty();
     }
 
