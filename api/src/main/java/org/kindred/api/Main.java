@@ -12,7 +12,10 @@ import org.kindred.api.config.ConfigException;
 import org.kindred.api.db.DatabaseException;
 import org.kindred.api.http.ApiException;
 
-/** The command line: {@code serve} (the default), {@code admin create}, {@code backup}, {@code restore} and {@code warm-up}. */
+/**
+ * The command line: {@code serve} (the default), {@code admin create}, {@code backup}, {@code restore} and
+ * {@code warm-up}.
+ */
 public final class Main {
     private static final String USAGE = """
         usage: java -jar kindred.jar [serve] [--demo] [--port N] [--db FILE] [--keys DIR] [--base-url URL]

@@ -502,20 +502,13 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** Each closed even if closing one before it fails: a connection left open would keep the file and its WAL. */
+    /**
+     * Closes the statements before their connections (last to first), each even if closing another fails: a
+     * connection left open would keep the file and its WAL.
+     */
     private void closeConnections() throws SQLException {
-        try {
-            statements.close();
-        } finally {
-            try {
-                savepoints.close();
-            } finally {
-                try {
-                    readPool.close();
-                } finally {
-                    writerConnection.close();
-                }
-            }
+        try (writerConnection; readPool; savepoints; statements) {
+            // closing is all
         }
     }
 

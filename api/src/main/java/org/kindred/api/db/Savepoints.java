@@ -37,14 +37,8 @@ final class Savepoints implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            begin.close();
-        } finally {
-            try {
-                release.close();
-            } finally {
-                rollBack.close();
-            }
+        try (begin; release; rollBack) {
+            // closing is all
         }
     }
 
@@ -53,7 +47,7 @@ final class Savepoints implements AutoCloseable {
      * with most errors (a full disk, or ROLLBACK TO a savepoint SQLite already dropped when it rolled the whole
      * transaction back), and every later run of it would fail too.
      */
-    private static final class Prepared {
+    private static final class Prepared implements AutoCloseable {
         private final Connection connection;
         private final String sql;
         private PreparedStatement statement;
@@ -75,7 +69,8 @@ final class Savepoints implements AutoCloseable {
             }
         }
 
-        void close() {
+        @Override
+        public void close() {
             if (statement == null) {
                 return;
             }
