@@ -55,8 +55,9 @@ public final class CheckinRoutes {
     private void update(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query.of(ctx);
+        JsonBody.MergePatch patch = JsonBody.mergePatch(ctx);
         Checkin checkin = service.update(caller, ctx.pathParam("checkin_id"), ctx.header("If-Match"),
-            current -> JsonBody.mergePatch(ctx, current, CheckinUpdate.class));
+            current -> patch.applyTo(current, CheckinUpdate.class));
         Responses.resource(ctx, checkin);
     }
 

@@ -73,8 +73,9 @@ public final class GroupRoutes {
     private void update(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query.of(ctx);
+        JsonBody.MergePatch patch = JsonBody.mergePatch(ctx, "program_id");
         Group group = groups.update(caller, ctx.pathParam("group_id"), ctx.header("If-Match"),
-            current -> JsonBody.mergePatch(ctx, current, GroupInput.class, "program_id"));
+            current -> patch.applyTo(current, GroupInput.class));
         Responses.resource(ctx, group);
     }
 

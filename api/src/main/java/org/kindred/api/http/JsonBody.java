@@ -51,19 +51,19 @@ public final class JsonBody {
     }
 
     /**
-     * Applies the PATCH body to {@code current} and reads the result as {@code type}. {@code fixed} names
-     * properties of {@code type} that no update may carry (a group stays in its program): in a patch they are
-     * unknown properties, even with their current value.
+     * The PATCH body, read and checked before the update begins: an update applies it inside its write, and a client
+     * sending its body slowly must not hold every other write up meanwhile. {@code fixed} names properties that no
+     * update may carry (a group stays in its program): in a patch they are unknown properties, even with their
+     * current value.
      */
-    public static <T> T mergePatch(Context ctx, T current, Class<T> type, String... fixed) {
+    public static MergePatch mergePatch(Context ctx, String... fixed) {
         ObjectNode patch = readObject(ctx, MERGE_PATCH);
         for (String name : fixed) {
             if (patch.has(name)) {
                 throw ApiException.invalid(name, "unknown_property", "is not a property of this request; it cannot change");
             }
         }
-        JsonNode merged = merge(Json.tree(current), patch);
-        return convert(merged, type);
+        return new MergePatch(patch);
     }
 
     /** Reads {@code type} from an already-parsed tree with the same strict rules and error mapping. */
@@ -145,6 +145,20 @@ public final class JsonBody {
             }
         });
         return result;
+    }
+
+    /** A JSON merge patch (RFC 7396) read from a request. */
+    public static final class MergePatch {
+        private final ObjectNode patch;
+
+        private MergePatch(ObjectNode patch) {
+            this.patch = patch;
+        }
+
+        /** Applies the patch to {@code current} and reads the result as {@code type}. */
+        public <T> T applyTo(T current, Class<T> type) {
+            return convert(merge(Json.tree(current), patch), type);
+        }
     }
 
     private static ApiException toProblem(Exception e) {

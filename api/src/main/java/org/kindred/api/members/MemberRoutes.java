@@ -70,8 +70,9 @@ public final class MemberRoutes {
     private void update(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query.of(ctx);
+        JsonBody.MergePatch patch = JsonBody.mergePatch(ctx);
         Member member = service.update(caller, ctx.pathParam("program_id"), ctx.pathParam("member_id"),
-            ctx.header("If-Match"), current -> JsonBody.mergePatch(ctx, current, MemberUpdate.class));
+            ctx.header("If-Match"), current -> patch.applyTo(current, MemberUpdate.class));
         Responses.resource(ctx, member);
     }
 

@@ -45,8 +45,9 @@ public final class MentorRoutes {
     private void update(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query.of(ctx);
+        JsonBody.MergePatch patch = JsonBody.mergePatch(ctx);
         Mentor mentor = mentors.update(caller, ctx.pathParam("mentor_id"), ctx.header("If-Match"),
-            current -> JsonBody.mergePatch(ctx, current, MentorInput.class));
+            current -> patch.applyTo(current, MentorInput.class));
         Responses.resource(ctx, mentor);
     }
 

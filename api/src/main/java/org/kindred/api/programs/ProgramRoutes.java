@@ -59,8 +59,9 @@ public final class ProgramRoutes {
     private void update(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query.of(ctx);
+        JsonBody.MergePatch patch = JsonBody.mergePatch(ctx);
         Program program = service.update(caller, ctx.pathParam("program_id"), ctx.header("If-Match"),
-            current -> JsonBody.mergePatch(ctx, current, ProgramInput.class));
+            current -> patch.applyTo(current, ProgramInput.class));
         Responses.resource(ctx, program);
     }
 

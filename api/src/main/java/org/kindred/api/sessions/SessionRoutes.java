@@ -55,8 +55,9 @@ public final class SessionRoutes {
     private void update(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query.of(ctx);
+        JsonBody.MergePatch patch = JsonBody.mergePatch(ctx);
         Session session = sessions.update(caller, ctx.pathParam("session_id"), ctx.header("If-Match"),
-            current -> JsonBody.mergePatch(ctx, current, SessionUpdate.class));
+            current -> patch.applyTo(current, SessionUpdate.class));
         Responses.resource(ctx, session);
     }
 

@@ -30,7 +30,8 @@ public final class UserRoutes {
     private void updateMe(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query.of(ctx);
-        Me me = service.update(caller, ctx.header("If-Match"), current -> JsonBody.mergePatch(ctx, current, MeUpdate.class));
+        JsonBody.MergePatch patch = JsonBody.mergePatch(ctx);
+        Me me = service.update(caller, ctx.header("If-Match"), current -> patch.applyTo(current, MeUpdate.class));
         Responses.resource(ctx, me);
     }
 

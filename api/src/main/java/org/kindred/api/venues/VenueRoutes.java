@@ -64,8 +64,9 @@ public final class VenueRoutes {
     private void update(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query.of(ctx);
+        JsonBody.MergePatch patch = JsonBody.mergePatch(ctx);
         Venue venue = service.update(caller, ctx.pathParam("venue_id"), ctx.header("If-Match"),
-            current -> JsonBody.mergePatch(ctx, current, VenueInput.class));
+            current -> patch.applyTo(current, VenueInput.class));
         Responses.resource(ctx, venue);
     }
 
