@@ -40,6 +40,11 @@ import java.util.regex.Pattern;
  * uses that one directly).
  */
 public final class Json {
+    /** A date of the contract: four-digit year, no sign (java.time would read "+300000000-01-01" too). */
+    static final Pattern DATE_FORM = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    /** A timestamp of the contract (RFC 3339): a date as above, a time and an offset. */
+    static final Pattern TIMESTAMP_FORM =
+        Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
     private static final ObjectMapper PLAIN = create();
     private static final ObjectMapper MAPPER = create().registerModule(JsonMemo.module(PLAIN));
 
@@ -133,9 +138,7 @@ public final class Json {
     private static final class StrictScalars extends BeanDeserializerModifier {
         private static final Set<Class<?>> FLOATING = Set.of(Double.class, double.class, Float.class, float.class);
         private static final Pattern TRIMMED = Pattern.compile("\\S(.*\\S)?", Pattern.DOTALL);
-        private static final Map<Class<?>, Pattern> TIME_FORMS = Map.of(
-            LocalDate.class, Pattern.compile("\\d{4}-\\d{2}-\\d{2}"),
-            Instant.class, Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})"));
+        private static final Map<Class<?>, Pattern> TIME_FORMS = Map.of(LocalDate.class, DATE_FORM, Instant.class, TIMESTAMP_FORM);
 
         @Override
         public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,

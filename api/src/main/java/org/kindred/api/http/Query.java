@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -178,28 +179,28 @@ public final class Query {
     }
 
     public Instant instant(String name) {
-        String value = text(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "wrong_type", "must be an RFC 3339 timestamp in UTC, like 2026-11-27T20:50:25Z");
-        }
+        return parsed(name, Json.TIMESTAMP_FORM, Instant::parse,
+            "must be an RFC 3339 timestamp in UTC, like 2026-11-27T20:50:25Z");
     }
 
     /** A calendar date YYYY-MM-DD. */
     public LocalDate date(String name) {
+        return parsed(name, Json.DATE_FORM, LocalDate::parse, "must be a date YYYY-MM-DD");
+    }
+
+    private <T> T parsed(String name, Pattern form, Function<String, T> parse, String expected) {
         String value = text(name);
         if (value == null) {
             return null;
         }
         try {
-            return LocalDate.parse(value);
+            if (form.matcher(value).matches()) {
+                return parse.apply(value);
+            }
         } catch (DateTimeParseException e) {
-            throw ApiException.invalid(name, "wrong_type", "must be a date YYYY-MM-DD");
+            // refused below, like a value out of form
         }
+        throw ApiException.invalid(name, "wrong_type", expected);
     }
 
     private static List<String> sorted(Set<String> names) {

@@ -127,9 +127,10 @@ final class QueryMutations {
                     values.addAll(List.of("us", "USA", "", "U1"));
                 }
                 switch (s.path("format").asText()) {
-                    case "date" -> values.addAll(List.of("2026-02-30", "tomorrow", "", "20260101", "2026-11-27T00:00:00Z"));
+                    case "date" -> values.addAll(List.of("2026-02-30", "tomorrow", "", "20260101", "2026-11-27T00:00:00Z",
+                        "+300000000-01-01"));
                     case "date-time" -> values.addAll(List.of("yesterday", "2026-13-01T00:00:00Z", "", "2026-11-27",
-                        "2026-11-27T25:00:00Z", "1e10"));
+                        "2026-11-27T25:00:00Z", "1e10", "+300000000-01-01T00:00:00Z"));
                     default -> {
                     }
                 }

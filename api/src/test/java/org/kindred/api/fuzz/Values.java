@@ -161,10 +161,11 @@ final class Values {
             case "uri" -> List.of("not a url", "//example.org/path", "example.org", "http://exa mple.org")
                 .forEach(v -> values.add(NODES.textNode(v)));
             case "date" -> List.of("2026-02-30", "2026-13-01", "20260101", "tomorrow", "2026-1-1", "2026-11-27T00:00:00Z",
-                    " 2026-11-27", "2026-11-27\n")
+                    " 2026-11-27", "2026-11-27\n", "+300000000-01-01")
                 .forEach(v -> values.add(NODES.textNode(v)));
             case "date-time" -> List.of("2026-11-27", "yesterday", "2026-11-27T25:00:00Z", "2026-11-27 20:50:25Z",
-                    "2026-02-30T10:00:00Z", " 2026-11-27T20:50:25Z", "2026-11-27T20:50:25Z\t", "1700000000", "1700000000.5")
+                    "2026-02-30T10:00:00Z", " 2026-11-27T20:50:25Z", "2026-11-27T20:50:25Z\t", "1700000000", "1700000000.5",
+                    "+300000000-01-01T00:00:00Z")
                 .forEach(v -> values.add(NODES.textNode(v)));
             default -> {
             }

@@ -355,6 +355,19 @@ class HttpConventionsTest {
     }
 
     @Test
+    void timestampsAndDatesInQueriesHaveFourDigitYears() {
+        for (String path : List.of("/v1/programs?updated_since=%2B300000000-01-01T00:00:00Z",
+            "/v1/venues?updated_since=%2B300000000-01-01T00:00:00Z", "/v1/checkins?since=%2B300000000-01-01T00:00:00Z",
+            "/v1/audit?since=%2B10000-01-01T00:00:00Z",
+            "/v1/participants/usr_01JD4Z8Q6K2V9X1M3N5P7R9T0W/progress?program_id=prg_01JD4Z8Q6K2V9X1M3N5P7R9T0W&from=%2B30000-01-01")) {
+            HttpResult result = admin.http().get(path);
+
+            assertThat(result.status()).as(path).isEqualTo(400);
+            assertThat(result.text("/errors/0/code")).as(path).isEqualTo("wrong_type");
+        }
+    }
+
+    @Test
     void repeatedQueryParameterIsRefused() {
         HttpResult result = anonymous.get("/v1/programs?limit=5&limit=6");
 
