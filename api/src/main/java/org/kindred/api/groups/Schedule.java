@@ -22,6 +22,8 @@ import org.kindred.api.http.Checks;
 public record Schedule(String rrule, LocalDate startDate, String startTime, Integer durationMinutes,
                        List<LocalDate> exceptionDates) {
     private static final Set<String> FREQUENCIES = Set.of(Recur.DAILY, Recur.WEEKLY, Recur.MONTHLY, Recur.YEARLY);
+    /** Meetings are found by stepping from the first one, so a first meeting in the distant past would slow every read. */
+    private static final LocalDate EARLIEST_START = LocalDate.of(1900, 1, 1);
 
     Schedule withDefaults() {
         return new Schedule(rrule, startDate, startTime, durationMinutes,
@@ -35,6 +37,9 @@ public record Schedule(String rrule, LocalDate startDate, String startTime, Inte
             .required("schedule.duration_minutes", durationMinutes)
             .range("schedule.duration_minutes", durationMinutes, 15, 600)
             .list("schedule.exception_dates", exceptionDates, 200);
+        if (startDate != null && startDate.isBefore(EARLIEST_START)) {
+            checks.add("schedule.start_date", "out_of_range", "must be " + EARLIEST_START + " or later");
+        }
         if (startTime != null && localTime() == null) {
             checks.add("schedule.start_time", "invalid_format", "must be a local time HH:MM, like 18:30");
         }

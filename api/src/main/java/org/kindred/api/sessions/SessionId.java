@@ -13,6 +13,8 @@ import java.util.Optional;
 public record SessionId(String groupId, Instant occurrenceAt) {
     private static final String GROUP_PREFIX = "grp_";
     private static final int ULID_LENGTH = 26;
+    /** Base-32 digits enough for every minute up to the year 9999, and few enough that none overflows. */
+    private static final int MAX_MINUTE_DIGITS = 7;
 
     public String encode() {
         return "ses_" + groupId.substring(GROUP_PREFIX.length())
@@ -20,7 +22,8 @@ public record SessionId(String groupId, Instant occurrenceAt) {
     }
 
     public static Optional<SessionId> decode(String text) {
-        if (text == null || !text.startsWith("ses_") || text.length() <= 4 + ULID_LENGTH || text.length() > 4 + ULID_LENGTH + 12) {
+        if (text == null || !text.startsWith("ses_") || text.length() <= 4 + ULID_LENGTH
+            || text.length() > 4 + ULID_LENGTH + MAX_MINUTE_DIGITS) {
             return Optional.empty();
         }
         String body = text.substring(4, 4 + ULID_LENGTH);

@@ -3,7 +3,9 @@ package org.kindred.api.sessions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.Period;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,6 +32,11 @@ import org.kindred.api.security.Principal;
 public final class SessionService {
     public static final Duration MAX_WINDOW = Duration.ofDays(366);
     static final Duration DEFAULT_WINDOW = Duration.ofDays(90);
+    /**
+     * Sessions are known up to ten years ahead: a schedule is expanded from its first meeting on, one meeting at a
+     * time, so a time further out would cost a request more the further out it is.
+     */
+    static final Period HORIZON = Period.ofYears(10);
 
     private final Database db;
     private final GroupService groups;
@@ -56,6 +63,9 @@ public final class SessionService {
         Instant end = to == null ? start.plus(DEFAULT_WINDOW) : to;
         if (!end.isAfter(start) || Duration.between(start, end).compareTo(MAX_WINDOW) > 0) {
             throw ApiException.invalid("to", "out_of_range", "must be after from and at most 366 days later");
+        }
+        if (end.isAfter(horizon())) {
+            throw ApiException.invalid(to == null ? "from" : "to", "out_of_range", "must be at most ten years from now");
         }
         List<Session> sessions = between(group, start, end);
         if (page.after() != null) {
@@ -115,7 +125,12 @@ public final class SessionService {
     }
 
     boolean isScheduled(Group group, Instant occurrence) {
-        return group.schedule().starts(ZoneId.of(group.timezone()), occurrence, occurrence.plusMillis(1)).contains(occurrence);
+        return !occurrence.isAfter(horizon())
+            && group.schedule().starts(ZoneId.of(group.timezone()), occurrence, occurrence.plusMillis(1)).contains(occurrence);
+    }
+
+    private Instant horizon() {
+        return clock.instant().atZone(ZoneOffset.UTC).plus(HORIZON).toInstant();
     }
 
     private List<Session> between(Group group, Instant from, Instant to) {

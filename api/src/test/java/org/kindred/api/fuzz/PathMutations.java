@@ -26,7 +26,7 @@ final class PathMutations {
             String real = realPath.get(p.name());
             String prefix = real.contains("_") ? real.substring(0, real.indexOf('_') + 1) : "";
             List<String> notFound = new ArrayList<>(List.of(prefix + "01JD4Z8Q6K2V9X1M3N5P7R9T0W", real + "x", real + "0",
-                real + "VVVVVVVVVV", real + "VVVVVVVVVVVV", real.substring(0, real.length() - 1),
+                real + "VVVVVV", real + "VVVVVVVVVV", real + "VVVVVVVVVVVV", real.substring(0, real.length() - 1),
                 real.toLowerCase(Locale.ROOT), prefix, prefix + "x".repeat(1000), "x".repeat(1000),
                 prefix + "0".repeat(26), " " + real, real + " ", real + "\u200b", "\u202e" + real, real + "%",
                 real + "?", real + "#", "'; DROP TABLE programs; --", "null", "undefined", "0", "-1", "*", "%00",

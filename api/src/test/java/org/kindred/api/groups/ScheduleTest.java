@@ -156,6 +156,13 @@ class ScheduleTest {
     }
 
     @Test
+    void startDateIsNoEarlierThan1900() {
+        assertThat(errors(schedule("FREQ=DAILY", "1899-12-31", "18:30", List.of()))).containsExactly("schedule.start_date");
+        assertThat(errors(schedule("FREQ=DAILY", "0001-01-01", "18:30", List.of()))).containsExactly("schedule.start_date");
+        assertThat(errors(schedule("FREQ=DAILY", "1900-01-01", "18:30", List.of()))).isEmpty();
+    }
+
+    @Test
     void startTimeMustBeHoursAndMinutes() {
         for (String time : List.of("7:30", "24:00", "18:60", "18.30", "18:30:00", "six")) {
             assertThat(errors(schedule("FREQ=WEEKLY", "2026-04-07", time, List.of()))).as(time)

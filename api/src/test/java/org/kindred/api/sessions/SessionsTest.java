@@ -5,10 +5,14 @@ import static org.kindred.api.groups.GroupFixtures.fieldErrors;
 import static org.kindred.api.groups.GroupFixtures.sessions;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -175,6 +179,23 @@ class SessionsTest {
         assertThat(fieldErrors(server.http().get(path + "?from=2026-01-01T00:00:00Z&to=2027-01-03T00:00:00Z")))
             .containsExactly("to out_of_range");
         assertThat(fieldErrors(server.http().get(path + "?from=yesterday"))).containsExactly("from wrong_type");
+        assertThat(fieldErrors(server.http().get(path + "?from=%2B300000000-01-01T00:00:00Z")))
+            .containsExactly("from wrong_type");
+    }
+
+    @Test
+    void sessionsAreKnownUpToTenYearsAhead() {
+        Setup setup = fixtures.program();
+        String groupId = fixtures.groupId(setup, MONDAYS_IN_CHICAGO);
+        String path = "/v1/groups/" + groupId + "/sessions";
+        Instant tenYearsAhead = LocalDate.now(ZoneOffset.UTC).plusYears(10).atStartOfDay(ZoneOffset.UTC).toInstant();
+
+        assertThat(sessions(server.http(), groupId, tenYearsAhead.minus(Duration.ofDays(40)).toString(),
+            tenYearsAhead.minus(Duration.ofDays(2)).toString())).hasSizeGreaterThan(4);
+        assertThat(fieldErrors(server.http().get(path + "?from=" + tenYearsAhead.minus(Duration.ofDays(30))
+            + "&to=" + tenYearsAhead.plus(Duration.ofDays(30))))).containsExactly("to out_of_range");
+        assertThat(fieldErrors(server.http().get(path + "?from=" + tenYearsAhead.plus(Duration.ofDays(1)))))
+            .containsExactly("from out_of_range");
         assertThat(fieldErrors(server.http().get(path + "?cursor=nonsense"))).extracting(e -> e.split(" ")[0])
             .containsExactly("cursor");
     }
@@ -209,6 +230,8 @@ class SessionsTest {
     void madeUpSessionIdsAreNotFound() {
         Monday monday = monday();
         Instant scheduled = Instant.parse(monday.session().path("starts_at").asText());
+        Instant elevenYearsAhead = LocalDate.now(ZoneOffset.UTC).plusYears(11).with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+            .atTime(18, 30).atZone(ZoneId.of("America/Chicago")).toInstant();
         Setup setup = fixtures.program();
         String withException = fixtures.groupId(setup, MONDAYS_IN_CHICAGO.replace("\"duration_minutes\": 90",
             "\"duration_minutes\": 90, \"exception_dates\": [\"2026-03-16\"]"));
@@ -216,6 +239,8 @@ class SessionsTest {
             "nonsense",
             "ses_",
             "ses_" + "0".repeat(26) + "!!",
+            "ses_" + monday.groupId().substring(4) + "VVVVVVVVVVV",
+            new SessionId(monday.groupId(), elevenYearsAhead).encode(),
             new SessionId(monday.groupId(), scheduled.plus(Duration.ofMinutes(1))).encode(),
             new SessionId(monday.groupId(), scheduled.plus(Duration.ofDays(1))).encode(),
             new SessionId(withException, scheduled).encode(),
