@@ -80,7 +80,7 @@ public final class KindredApp {
         }
         config.registerPlugin(new CorsPlugin(cors -> cors.addRule(rule -> {
             rule.allowHost(origins.get(0), origins.subList(1, origins.size()).toArray(String[]::new));
-            List.of("ETag", "Location", "Request-Id", "Retry-After").forEach(rule::exposeHeader);
+            List.of("ETag", "Location", "Request-Id", "Retry-After", "Idempotent-Replayed").forEach(rule::exposeHeader);
         })));
     }
 

@@ -50,7 +50,8 @@ class BrowserAccessTest {
 
             assertThat(read.status()).isEqualTo(200);
             assertThat(read.header("Access-Control-Allow-Origin")).isEqualTo(APP);
-            assertThat(read.header("Access-Control-Expose-Headers")).contains("ETag", "Request-Id", "Location", "Retry-After");
+            assertThat(read.header("Access-Control-Expose-Headers"))
+                .contains("ETag", "Request-Id", "Location", "Retry-After", "Idempotent-Replayed");
             assertThat(read.header("Access-Control-Allow-Credentials")).isNull();
             assertThat(preflight.header("Access-Control-Allow-Origin")).isEqualTo(APP);
             assertThat(preflight.header("Access-Control-Allow-Headers")).containsIgnoringCase("authorization");
