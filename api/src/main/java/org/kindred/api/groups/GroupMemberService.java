@@ -95,6 +95,10 @@ public final class GroupMemberService implements MembershipListener {
             return Page.of(store.list(groupId, status, page), page, member -> Cursor.of(member.id()));
         }
         if (visible.access().isActiveMember()) {
+            if (status != null && status != GroupMemberStatus.active) {
+                throw ApiException.forbidden("members see the group's active members; only its facilitators and "
+                    + "coordinators see who asked to join");
+            }
             return Page.of(store.list(groupId, GroupMemberStatus.active, page), page, member -> Cursor.of(member.id()))
                 .map(GroupMember::withoutUserId);
         }

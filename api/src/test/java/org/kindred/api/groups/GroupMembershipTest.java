@@ -309,7 +309,10 @@ class GroupMembershipTest {
         }
         join(pending, circle);
 
-        for (String query : List.of("", "?status=pending", "?status=active")) {
+        HttpResult pendingOnly = member.http().get(circle.members() + "?status=pending");
+        assertThat(pendingOnly.status()).isEqualTo(403);
+        assertThat(pendingOnly.body()).doesNotContain(pending.userId()).doesNotContain("Waiting Lark");
+        for (String query : List.of("", "?status=active")) {
             HttpResult list = member.http().get(circle.members() + query);
             assertThat(list.status()).isEqualTo(200);
             List<String> names = new ArrayList<>();
