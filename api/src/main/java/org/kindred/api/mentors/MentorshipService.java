@@ -58,6 +58,7 @@ public final class MentorshipService implements MembershipListener {
         return db.write(handle -> {
             Mentor mentor = mentors.find(handle, request.mentorId(), today())
                 .filter(m -> m.programId().equals(request.programId()))
+                .filter(m -> manager || m.status() != MentorStatus.withdrawn)
                 .orElseThrow(() -> new ApiException(ErrorCode.unprocessable, "mentor_id names no mentor of this program"));
             if (mentor.userId().equals(request.participantId())) {
                 throw new ApiException(ErrorCode.unprocessable, "a mentor cannot mentor themself");

@@ -251,13 +251,29 @@ class MentorshipsTest {
         MentorRef withdrawn = fixtures.mentor(circle, "Bright Fern", "status", "withdrawn");
         Participant participant = fixtures.participant(circle, "Quiet River");
 
-        for (MentorRef mentor : List.of(paused, withdrawn)) {
-            HttpResult refused = request(participant.person(), circle, mentor, participant.userId());
+        for (HttpResult refused : List.of(request(participant.person(), circle, paused, participant.userId()),
+            request(circle.coordinator(), circle, withdrawn, participant.userId()))) {
             assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
             assertThat(refused.code()).isEqualTo("mentor_unavailable");
         }
         assertThat(mentorshipsOf(participant.person(), "")).isEmpty();
         assertThat(mentorshipsOf(paused.person(), "")).isEmpty();
+    }
+
+    /** Participants do not see withdrawn mentors; asking for one is answered as for an id that names no mentor. */
+    @Test
+    void aWithdrawnMentorIsNoMentorToParticipants() {
+        Circle circle = fixtures.circle();
+        MentorRef withdrawn = fixtures.mentor(circle, "Bright Fern", "status", "withdrawn");
+        Participant participant = fixtures.participant(circle, "Quiet River");
+
+        HttpResult refused = request(participant.person(), circle, withdrawn, participant.userId());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("unprocessable");
+        assertThat(refused.body()).doesNotContain("withdrawn").doesNotContain("Bright Fern");
+        assertThat(participant.person().http().get("/v1/mentors/" + withdrawn.id()).status()).isEqualTo(404);
+        assertThat(mentorshipsOf(participant.person(), "")).isEmpty();
     }
 
     @Test
