@@ -110,6 +110,13 @@ public final class GroupMemberService implements MembershipListener {
         return store.allOf(userId);
     }
 
+    /** Gives up the person's seats and places in line in every group of theirs, as their account is erased. */
+    public void releaseAllSeatsOf(Handle handle, String userId) {
+        for (GroupMember membership : store.allOf(userId)) {
+            seats.releaseComingSeats(handle, groups.byId(handle, membership.groupId()), userId);
+        }
+    }
+
     /** One membership: the person's own, or anyone's for facilitators and coordinators. */
     public GroupMember get(Principal caller, String groupId, String memberId) {
         GroupService.Visible visible = groups.visible(Optional.of(caller), groupId);

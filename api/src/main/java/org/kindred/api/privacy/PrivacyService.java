@@ -85,6 +85,7 @@ public final class PrivacyService {
             audit.record(handle, account.id(), AuditAction.account_erased, account.id(), null);
             audit.pseudonymise(handle, account.id());
             store.forgetIdempotentResponses(handle, account.id(), account.email());
+            groupMembers.releaseAllSeatsOf(handle, account.id());
             store.deleteAccount(handle, account.id());
         });
     }

@@ -18,7 +18,7 @@ import org.kindred.api.security.Principal;
 /**
  * RSVPs with a waitlist. Each answer is decided inside one write transaction, and writes are serialised, so
  * concurrent RSVPs can never give out more seats than a mode has; when a seat frees, the first person
- * waiting in that mode gets it.
+ * waiting in that mode gets it, and nobody new is seated while anyone waits.
  */
 public final class RsvpService implements GroupMemberService.SeatRelease {
     private final Database db;
@@ -53,8 +53,9 @@ public final class RsvpService implements GroupMemberService.SeatRelease {
                     + "; attendance_mode " + mode + " is not possible");
             }
             SessionId id = resolved.id();
-            Optional<RsvpStore.Row> existing = store.find(handle, id, caller.userId());
             Instant now = clock.instant();
+            promote(handle, id, mode, group, now);
+            Optional<RsvpStore.Row> existing = store.find(handle, id, caller.userId());
             if (request.status() == RsvpStatus.cancelled) {
                 store.save(handle, id, caller.userId(), existing.map(r -> r.rsvp().attendanceMode()).orElse(mode),
                     RsvpStatus.cancelled, now);
@@ -110,9 +111,17 @@ public final class RsvpService implements GroupMemberService.SeatRelease {
         return capacity == null || store.going(handle, id, mode) < capacity;
     }
 
+    /**
+     * Gives the mode's free seats to those waiting for them, first come first served. Seats can be free while people
+     * wait (the group's capacity was raised, an account was erased), so this runs before anyone new is seated too.
+     */
     private void promote(Handle handle, SessionId id, AttendanceMode mode, Group group, Instant now) {
-        if (hasFreeSeat(handle, id, mode, group)) {
-            store.firstWaiting(handle, id, mode).ifPresent(next -> store.save(handle, id, next, mode, RsvpStatus.going, now));
+        while (hasFreeSeat(handle, id, mode, group)) {
+            Optional<String> next = store.firstWaiting(handle, id, mode);
+            if (next.isEmpty()) {
+                return;
+            }
+            store.save(handle, id, next.get(), mode, RsvpStatus.going, now);
         }
     }
 }

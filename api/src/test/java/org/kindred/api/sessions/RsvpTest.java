@@ -174,6 +174,36 @@ class RsvpTest {
     }
 
     @Test
+    void thoseWaitingTakeSeatsThatFreedBeforeAnyoneNewDoes() {
+        Hybrid group = hybrid(1, 5);
+        answer(group.member("Green Fern"), group, GOING_IN_PERSON);
+        answer(group.member("Red Kite"), group, GOING_IN_PERSON);
+        HttpResult raised = group.setup().coordinator().http().patch("/v1/groups/" + group.groupId(),
+            "{\"capacity\": {\"in_person\": 2, \"online\": 5}}");
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(200);
+
+        JsonNode newcomer = answer(group.member("Blue Heron"), group, GOING_IN_PERSON);
+
+        assertThat(newcomer.path("status").asText()).isEqualTo("waitlisted");
+        assertThat(rsvps(group)).containsExactly("Green Fern going in_person", "Red Kite going in_person",
+            "Blue Heron waitlisted in_person 1");
+    }
+
+    @Test
+    void erasingAnAccountGivesItsSeatToTheNextInLine() {
+        Hybrid group = hybrid(1, 5);
+        Session erased = group.member("Green Fern");
+        answer(erased, group, GOING_IN_PERSON);
+        answer(group.member("Red Kite"), group, GOING_IN_PERSON);
+
+        HttpResult erasure = erased.http().send("DELETE", "/v1/me", "{\"password\": \"" + TestServer.PASSWORD + "\"}",
+            "application/json");
+
+        assertThat(erasure.status()).as(erasure.toString()).isEqualTo(204);
+        assertThat(rsvps(group)).containsExactly("Red Kite going in_person");
+    }
+
+    @Test
     void leavingTheWaitlistMovesTheLineUp() {
         Hybrid group = hybrid(1, 5);
         answer(group.member("Green Fern"), group, GOING_IN_PERSON);
