@@ -49,22 +49,24 @@ public final class GroupMemberService implements MembershipListener {
         this.clock = clock;
     }
 
+    /** Checked and joined in one write transaction, so a group closing or a role revoked meanwhile is seen. */
     public GroupMember join(Principal caller, String groupId) {
-        Group group = groups.visible(Optional.of(caller), groupId).group();
-        if (roles.of(caller, group.programId()).stream().noneMatch(GroupMemberService::takesPart)) {
-            throw ApiException.forbidden("only the program's participants and mentors may join its groups");
-        }
-        if (group.status() != GroupStatus.active) {
-            throw new ApiException(ErrorCode.conflict, "the group is " + group.status() + " and takes no new members");
-        }
-        if (group.membershipPolicy() == MembershipPolicy.closed) {
-            throw ApiException.forbidden("this group is closed to new members");
-        }
-        GroupMemberStatus status = group.membershipPolicy() == MembershipPolicy.open
-            ? GroupMemberStatus.active : GroupMemberStatus.pending;
-        Instant now = clock.instant();
-        GroupMember member = new GroupMember(Ids.next("gmb"), groupId, caller.userId(), null, status, now, now);
         return db.write(handle -> {
+            Group group = groups.visible(Optional.of(caller), groupId).group();
+            if (roles.of(caller, group.programId()).stream().noneMatch(GroupMemberService::takesPart)) {
+                throw ApiException.forbidden("only the program's participants and mentors may join its groups");
+            }
+            if (group.status() != GroupStatus.active) {
+                throw new ApiException(ErrorCode.conflict,
+                    "the group is " + group.status() + " and takes no new members");
+            }
+            if (group.membershipPolicy() == MembershipPolicy.closed) {
+                throw ApiException.forbidden("this group is closed to new members");
+            }
+            GroupMemberStatus status = group.membershipPolicy() == MembershipPolicy.open
+                ? GroupMemberStatus.active : GroupMemberStatus.pending;
+            Instant now = clock.instant();
+            GroupMember member = new GroupMember(Ids.next("gmb"), groupId, caller.userId(), null, status, now, now);
             if (!store.insert(handle, member)) {
                 throw new ApiException(ErrorCode.already_member, "you already belong to or asked to join this group");
             }

@@ -2,6 +2,7 @@ package org.kindred.api.sessions;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.kindred.api.db.Database;
@@ -33,27 +34,33 @@ public final class AttendanceService {
         this.clock = clock;
     }
 
+    /** Checked and saved in one write transaction, so a member leaving or a session moving meanwhile is seen. */
     public Page<AttendanceRecord> record(Principal caller, String sessionId, AttendanceUpdate update) {
         update.validate();
-        SessionService.Resolved resolved = facilitated(caller, sessionId);
-        Instant now = clock.instant();
-        if (resolved.session().status() == SessionStatus.cancelled || resolved.session().startsAt().isAfter(now)) {
-            throw new ApiException(ErrorCode.conflict, "attendance is recorded once a session that took place has started");
-        }
-        List<FieldError> strangers = new java.util.ArrayList<>();
-        for (int i = 0; i < update.records().size(); i++) {
-            String userId = update.records().get(i).userId();
-            if (members.statusOf(resolved.group().id(), userId).filter(s -> s == GroupMemberStatus.active).isEmpty()) {
-                strangers.add(new FieldError("records[" + i + "].user_id", "invalid_reference", "is not a member of the group"));
+        SessionId recorded = db.write(handle -> {
+            SessionService.Resolved resolved = facilitated(caller, sessionId);
+            Instant now = clock.instant();
+            if (resolved.session().status() == SessionStatus.cancelled || resolved.session().startsAt().isAfter(now)) {
+                throw new ApiException(ErrorCode.conflict,
+                    "attendance is recorded once a session that took place has started");
             }
-        }
-        if (!strangers.isEmpty()) {
-            throw new ApiException(ErrorCode.unprocessable, "attendance can only be recorded for the group's members",
-                strangers);
-        }
-        db.useWrite(handle -> update.records().forEach(entry ->
-            store.save(handle, resolved.id(), entry, caller.userId(), now)));
-        return all(resolved.id());
+            List<FieldError> strangers = new ArrayList<>();
+            for (int i = 0; i < update.records().size(); i++) {
+                String userId = update.records().get(i).userId();
+                if (members.statusOf(resolved.group().id(), userId).filter(s -> s == GroupMemberStatus.active)
+                    .isEmpty()) {
+                    strangers.add(new FieldError("records[" + i + "].user_id", "invalid_reference",
+                        "is not a member of the group"));
+                }
+            }
+            if (!strangers.isEmpty()) {
+                throw new ApiException(ErrorCode.unprocessable,
+                    "attendance can only be recorded for the group's members", strangers);
+            }
+            update.records().forEach(entry -> store.save(handle, resolved.id(), entry, caller.userId(), now));
+            return resolved.id();
+        });
+        return all(recorded);
     }
 
     public Page<AttendanceRecord> list(Principal caller, String sessionId) {
