@@ -26,21 +26,24 @@ import org.kindred.api.security.Role;
  * in the program leaves its groups with it.
  */
 public final class GroupMemberService implements MembershipListener {
-    /** Gives back a person's seats in a group's coming sessions; sessions implement it. */
-    @FunctionalInterface
-    public interface SeatRelease {
+    /** The seats of a group's coming sessions; sessions implement it. */
+    public interface Seats {
+        /** Gives back a person's seats and places in line. */
         void releaseComingSeats(Handle handle, Group group, String userId);
+
+        /** Gives the seats free in each session, after the group's capacity changed, to those waiting for them. */
+        void fillFreeSeats(Handle handle, Group group);
     }
 
     private final Database db;
     private final GroupMemberStore store;
     private final GroupService groups;
     private final ProgramRoles roles;
-    private final SeatRelease seats;
+    private final Seats seats;
     private final Clock clock;
 
     public GroupMemberService(Database db, GroupMemberStore store, GroupService groups, ProgramRoles roles,
-                              SeatRelease seats, Clock clock) {
+                              Seats seats, Clock clock) {
         this.db = db;
         this.store = store;
         this.groups = groups;
@@ -110,6 +113,11 @@ public final class GroupMemberService implements MembershipListener {
     /** Every group a person belongs to or asked to join, for their data export. */
     public List<GroupMember> allOf(String userId) {
         return store.allOf(userId);
+    }
+
+    /** After a group's capacity changed: those waiting take the seats it freed. */
+    public void fillFreeSeats(Group group) {
+        db.useWrite(handle -> seats.fillFreeSeats(handle, group));
     }
 
     /** Gives up the person's seats and places in line in every group of theirs, as their account is erased. */

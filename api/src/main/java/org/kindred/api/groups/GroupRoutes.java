@@ -76,6 +76,7 @@ public final class GroupRoutes {
         JsonBody.MergePatch patch = JsonBody.mergePatch(ctx, "program_id");
         Group group = groups.update(caller, ctx.pathParam("group_id"), ctx.header("If-Match"),
             current -> patch.applyTo(current, GroupInput.class));
+        members.fillFreeSeats(group);
         Responses.resource(ctx, group);
     }
 

@@ -20,7 +20,7 @@ import org.kindred.api.security.Principal;
  * concurrent RSVPs can never give out more seats than a mode has; when a seat frees, the first person
  * waiting in that mode gets it, and nobody new is seated while anyone waits.
  */
-public final class RsvpService implements GroupMemberService.SeatRelease {
+public final class RsvpService implements GroupMemberService.Seats {
     private final Database db;
     private final SessionService sessions;
     private final RsvpStore store;
@@ -103,6 +103,14 @@ public final class RsvpService implements GroupMemberService.SeatRelease {
             if (row.rsvp().status() == RsvpStatus.going) {
                 promote(handle, id, row.rsvp().attendanceMode(), group, now);
             }
+        }
+    }
+
+    @Override
+    public void fillFreeSeats(Handle handle, Group group) {
+        Instant now = clock.instant();
+        for (RsvpStore.Line line : store.comingLines(handle, group.id(), now)) {
+            promote(handle, line.session(), line.mode(), group, now);
         }
     }
 

@@ -119,6 +119,24 @@ public final class RsvpStore {
             .list();
     }
 
+    /** A waitlist: one mode of one session. */
+    record Line(SessionId session, AttendanceMode mode) {
+    }
+
+    /** The waitlists of the group's sessions starting at or after {@code from} (a moved session by where it is now). */
+    List<Line> comingLines(Handle handle, String groupId, Instant from) {
+        return handle.createQuery("""
+                SELECT DISTINCT r.occurrence_at, r.mode FROM rsvps r
+                  LEFT JOIN session_overrides o ON o.group_id = r.group_id AND o.occurrence_at = r.occurrence_at
+                WHERE r.group_id = :group AND r.status = 'waitlisted'
+                  AND COALESCE(o.starts_at, r.occurrence_at) >= :from""")
+            .bind("group", groupId)
+            .bind("from", from.toEpochMilli())
+            .map((rs, ctx) -> new Line(new SessionId(groupId, Rows.instant(rs, "occurrence_at")),
+                AttendanceMode.valueOf(rs.getString("mode"))))
+            .list();
+    }
+
     /** Sets the member's answer; joining a waitlist (again, or another mode's) puts them at its end. */
     void save(Handle handle, SessionId session, String userId, AttendanceMode mode, RsvpStatus status, Instant now) {
         handle.createUpdate("""

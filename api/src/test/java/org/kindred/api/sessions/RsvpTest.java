@@ -174,13 +174,30 @@ class RsvpTest {
     }
 
     @Test
-    void thoseWaitingTakeSeatsThatFreedBeforeAnyoneNewDoes() {
+    void raisingTheCapacityGivesTheNewSeatsToThoseWaiting() {
         Hybrid group = hybrid(1, 5);
         answer(group.member("Green Fern"), group, GOING_IN_PERSON);
         answer(group.member("Red Kite"), group, GOING_IN_PERSON);
+        answer(group.member("Blue Heron"), group, GOING_IN_PERSON);
+
         HttpResult raised = group.setup().coordinator().http().patch("/v1/groups/" + group.groupId(),
             "{\"capacity\": {\"in_person\": 2, \"online\": 5}}");
+
         assertThat(raised.status()).as(raised.toString()).isEqualTo(200);
+        assertThat(rsvps(group)).containsExactly("Green Fern going in_person", "Red Kite going in_person",
+            "Blue Heron waitlisted in_person 1");
+    }
+
+    /** Seats can be free while people wait in a database written before waitlists were filled on every change. */
+    @Test
+    void thoseWaitingTakeFreeSeatsBeforeAnyoneNewDoes() {
+        Hybrid group = hybrid(1, 5);
+        answer(group.member("Green Fern"), group, GOING_IN_PERSON);
+        answer(group.member("Red Kite"), group, GOING_IN_PERSON);
+        server.services().db().useWrite(handle -> handle.createUpdate(
+                "UPDATE peer_groups SET capacity_in_person = 2 WHERE id = :id")
+            .bind("id", group.groupId())
+            .execute());
 
         JsonNode newcomer = answer(group.member("Blue Heron"), group, GOING_IN_PERSON);
 
