@@ -28,10 +28,16 @@ public final class AlertService {
         this.clock = clock;
     }
 
-    /** Raises an alert inside the caller's transaction, to the participant's mentors and the program's coordinators. */
+    /**
+     * Raises an alert inside the caller's transaction, to the participant's mentors and the program's coordinators;
+     * to the admins when the program has neither, since the person was told that someone now knows.
+     */
     public void raise(Handle handle, String programId, String participantId, SafetyLevel level) {
         String id = Ids.next("alr");
         List<String> recipients = store.recipients(handle, programId, participantId);
+        if (recipients.isEmpty()) {
+            recipients = store.admins(handle, participantId);
+        }
         store.insert(handle, id, programId, participantId, level, recipients, clock.instant());
         audit.record(handle, participantId, AuditAction.alert_created, participantId, id);
     }

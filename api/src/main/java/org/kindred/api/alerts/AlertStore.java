@@ -18,16 +18,18 @@ public final class AlertStore {
           LEFT JOIN users k ON k.id = a.acknowledged_by
         """;
     /**
-     * The caller received the alert and still stands where it put them: a coordinator of the program, or a
-     * mentor still supporting the participant. Someone whose role ended no longer reads the program's alerts.
+     * The caller coordinates the alert's program now (a coordinator appointed later takes up what is waiting), or
+     * received it and still stands where that put them: a mentor still supporting the participant, or an admin told
+     * because the program had nobody else. Someone whose role ended no longer reads the program's alerts.
      */
-    private static final String RECEIVED_AND_STILL_SUPPORTING = """
-         EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.user_id = :user)
-         AND (EXISTS (SELECT 1 FROM program_members m
-                       WHERE m.user_id = :user AND m.program_id = a.program_id AND m.role = 'coordinator')
-              OR EXISTS (SELECT 1 FROM mentorships s
-                          WHERE s.mentor_user_id = :user AND s.participant_id = a.participant_id
-                            AND s.program_id = a.program_id AND s.status IN ('active', 'continuing')))
+    private static final String VISIBLE = """
+         (EXISTS (SELECT 1 FROM program_members m
+                   WHERE m.user_id = :user AND m.program_id = a.program_id AND m.role = 'coordinator')
+          OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.user_id = :user)
+             AND (EXISTS (SELECT 1 FROM mentorships s
+                           WHERE s.mentor_user_id = :user AND s.participant_id = a.participant_id
+                             AND s.program_id = a.program_id AND s.status IN ('active', 'continuing'))
+                  OR EXISTS (SELECT 1 FROM users u WHERE u.id = :user AND u.is_admin = 1)))
         """;
 
     private final Database db;
@@ -71,8 +73,16 @@ public final class AlertStore {
             .toList();
     }
 
+    /** Who hears of an alert when the program has no coordinator and the participant no mentor to tell. */
+    List<String> admins(Handle handle, String participantId) {
+        return handle.createQuery("SELECT id FROM users WHERE is_admin = 1 AND id <> :participant")
+            .bind("participant", participantId)
+            .mapTo(String.class)
+            .list();
+    }
+
     Optional<Alert> findFor(Handle handle, String id, String recipientId) {
-        return handle.createQuery(SELECT + " WHERE a.id = :id AND " + RECEIVED_AND_STILL_SUPPORTING)
+        return handle.createQuery(SELECT + " WHERE a.id = :id AND " + VISIBLE)
             .bind("id", id)
             .bind("user", recipientId)
             .map((rs, ctx) -> alert(rs))
@@ -81,7 +91,7 @@ public final class AlertStore {
 
     /** Newest first. */
     List<Alert> listFor(String recipientId, Boolean acknowledged, PageRequest page) {
-        return db.read(handle -> handle.createQuery(SELECT + " WHERE " + RECEIVED_AND_STILL_SUPPORTING + """
+        return db.read(handle -> handle.createQuery(SELECT + " WHERE " + VISIBLE + """
                    AND (:acknowledged IS NULL OR (a.acknowledged_at IS NOT NULL) = :acknowledged)
                    AND (:after IS NULL OR a.id < :after)
                  ORDER BY a.id DESC LIMIT :limit""")

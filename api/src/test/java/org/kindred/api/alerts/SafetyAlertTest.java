@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.kindred.api.checkins.CheckinFixtures;
 import org.kindred.api.checkins.CheckinFixtures.Program;
 import org.kindred.api.checkins.CheckinFixtures.World;
+import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.HttpResult;
 import org.kindred.api.testing.Session;
 import org.kindred.api.testing.TestServer;
@@ -288,6 +289,24 @@ class SafetyAlertTest {
         assertThat(CheckinFixtures.allIds(small.participant().http(), "/v1/checkins")).containsExactly(first.text("/id"));
         assertThat(alerts(small.program().coordinator(), small.participant().userId())).hasSize(1);
         assertThat(alerts(small.mentor(), small.participant().userId())).hasSize(1);
+    }
+
+    /** The person was told someone now knows: with no coordinator and no mentor to tell, the admins are told. */
+    @Test
+    void anAlertOfAProgramWithNobodyToTellGoesToTheAdminsAndALaterCoordinatorTakesItUp() {
+        HttpResult program = fixtures.admin().http().post("/v1/programs",
+            ProgramFixtures.json(ProgramFixtures.activeProgram("Lone Harbor Circle", "open")));
+        assertThat(program.status()).as(program.toString()).isEqualTo(201);
+        String programId = program.text("/id");
+        Session participant = fixtures.person(programId, "Lone Heron", "participant");
+
+        JsonNode crisis = checkin(participant, body(programId, "mood", 1, "in_crisis", true));
+
+        assertThat(crisis.at("/safety/level").asText()).isEqualTo("crisis");
+        assertThat(alerts(fixtures.admin(), participant.userId())).hasSize(1);
+        Session coordinator = fixtures.person(programId, "Late Willow", "coordinator");
+        assertThat(alerts(coordinator, participant.userId())).hasSize(1);
+        assertThat(alerts(world.program().coordinator(), participant.userId())).isEmpty();
     }
 
     @Test
