@@ -156,6 +156,8 @@ public final class Database implements AutoCloseable {
         config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
         config.setJournalSizeLimit(WAL_SIZE_LIMIT_BYTES);
         config.setWalAutocheckpoint(Checkpointer.WRITER_CHECKPOINT_FRAMES);
+        // Deleted rows are overwritten with zeros: erasure must not leave a person's words in the file's free space.
+        config.setPragma(SQLiteConfig.Pragma.SECURE_DELETE, "true");
         return config;
     }
 

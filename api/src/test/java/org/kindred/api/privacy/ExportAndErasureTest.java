@@ -7,6 +7,10 @@ import static org.kindred.api.checkins.CheckinFixtures.postEmpty;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -18,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -27,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.kindred.api.checkins.CheckinFixtures;
 import org.kindred.api.checkins.CheckinFixtures.Program;
+import org.kindred.api.db.Database;
 import org.kindred.api.groups.GroupFixtures;
 import org.kindred.api.programs.ProgramFixtures;
 import org.kindred.api.testing.Http;
@@ -278,6 +284,31 @@ class ExportAndErasureTest {
         assertThat(erase(life.person().http(), TestServer.PASSWORD).status()).isEqualTo(204);
 
         assertThat(traces(life)).isEmpty();
+    }
+
+    /** Deleted rows would otherwise stay readable in the file's free space until SQLite reused it. */
+    @Test
+    void afterErasureTheDatabaseFileHoldsNoCopyOfTheirEmail() throws IOException {
+        Life life = life();
+        Database db = server.services().db();
+
+        assertThat(erase(life.person().http(), TestServer.PASSWORD).status()).isEqualTo(204);
+        assertThat(db.checkpoint()).isTrue();
+
+        byte[] email = life.person().email().getBytes(StandardCharsets.UTF_8);
+        for (Path file : List.of(db.file(), Path.of(db.file() + "-wal"))) {
+            byte[] bytes = Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+            assertThat(indexOf(bytes, email)).as(file.toString()).isEqualTo(-1);
+        }
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            if (Arrays.equals(haystack, i, i + needle.length, needle, 0, needle.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
