@@ -46,7 +46,7 @@ public final class SigningKeys {
             if (Files.exists(privateFile) && Files.exists(publicFile)) {
                 return new SigningKeys(read(privateFile, publicFile));
             }
-            Files.createDirectories(directory);
+            createOwnerOnlyDirectory(directory);
             KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
             writeOwnerOnly(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
             Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
@@ -85,13 +85,28 @@ public final class SigningKeys {
         return new KeyPair(publicKey, privateKey);
     }
 
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.writeString(file, content);
+    /** A new keys directory is its owner's alone; one that exists keeps the permissions it was given. */
+    private static void createOwnerOnlyDirectory(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            Files.createDirectories(directory,
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(directory);
+        }
+    }
+
+    /** The file is created owner-only before the key is written into it, so it is never readable by others. */
+    private static void writeOwnerOnly(Path file, String content) throws IOException {
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
             // not a POSIX file system; the directory's own permissions are all we have
         }
+        Files.writeString(file, content);
     }
 
     private static String pem(String type, byte[] der) {

@@ -1,0 +1,31 @@
+package org.kindred.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SigningKeysTest {
+    @TempDir
+    Path temp;
+
+    @Test
+    void newKeysAreTheOwnersAloneAndLoadAgainUnchanged() throws IOException {
+        Path directory = temp.resolve("keys");
+
+        SigningKeys created = SigningKeys.loadOrCreate(directory);
+
+        assertThat(permissions(directory)).isEqualTo("rwx------");
+        assertThat(permissions(directory.resolve("signing-key.pem"))).isEqualTo("rw-------");
+        assertThat(Files.readString(directory.resolve("signing-key.pub.pem"))).startsWith("-----BEGIN PUBLIC KEY-----");
+        assertThat(SigningKeys.loadOrCreate(directory).keyId()).isEqualTo(created.keyId());
+    }
+
+    private static String permissions(Path path) throws IOException {
+        return PosixFilePermissions.toString(Files.getPosixFilePermissions(path));
+    }
+}
