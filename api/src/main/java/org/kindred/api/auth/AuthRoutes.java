@@ -40,7 +40,7 @@ public final class AuthRoutes {
 
     private void logout(Context ctx) {
         Query.of(ctx);
-        auth.logout(JsonBody.read(ctx, RefreshRequest.class));
+        auth.logout(JsonBody.read(ctx, RefreshRequest.class), ctx.ip());
         Responses.noContent(ctx);
     }
 

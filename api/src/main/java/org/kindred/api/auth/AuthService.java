@@ -112,10 +112,18 @@ public final class AuthService {
         };
     }
 
-    /** Revokes the login the refresh token belongs to. Unknown tokens are ignored, so logging out twice is fine. */
-    public void logout(RefreshRequest request) {
+    /**
+     * Revokes the login the refresh token belongs to. Unknown tokens are ignored, so logging out twice is fine; they
+     * are found unknown on a read connection, since anyone may send one and a write takes the write lock. Limited
+     * per client address with refreshes.
+     */
+    public void logout(RefreshRequest request, String clientAddress) {
         request.validate();
+        rateLimiter.consume("refresh_ip", clientAddress);
         String hash = Secrets.sha256Hex(request.refreshToken());
+        if (db.read(handle -> refreshTokens.findByHash(handle, hash)).isEmpty()) {
+            return;
+        }
         Instant now = clock.instant();
         db.useWrite(handle -> refreshTokens.findByHash(handle, hash)
             .ifPresent(token -> refreshTokens.revokeFamily(handle, token.familyId(), now)));

@@ -173,6 +173,18 @@ class RateLimitTest {
         }
     }
 
+    @Test
+    void logoutsAreLimitedWithRefreshesPerClientAddress() {
+        try (TestServer server = TestServer.start(Map.of("KINDRED_RATE_LIMITS", "refresh_ip=3/1m"))) {
+            Session session = server.newUser("Harbor Light");
+            for (int i = 0; i < 3; i++) {
+                assertThat(logout(server, "never-issued-" + i).status()).isEqualTo(204);
+            }
+            assertRateLimited(logout(server, session.refreshToken()));
+            assertRateLimited(refresh(server, session.refreshToken()));
+        }
+    }
+
     private static void assertRateLimited(HttpResult result) {
         assertThat(result.status()).isEqualTo(429);
         assertThat(result.code()).isEqualTo("rate_limited");
@@ -182,6 +194,10 @@ class RateLimitTest {
     private static HttpResult login(TestServer server, String email, String password) {
         return server.http().post("/v1/auth/token",
             "{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}");
+    }
+
+    private static HttpResult logout(TestServer server, String refreshToken) {
+        return server.http().post("/v1/auth/logout", "{\"refresh_token\":\"" + refreshToken + "\"}");
     }
 
     private static HttpResult refresh(TestServer server, String refreshToken) {
