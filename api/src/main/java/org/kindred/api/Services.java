@@ -134,8 +134,8 @@ public record Services(
         CheckinService checkins = new CheckinService(db, new CheckinStore(db), new EncouragementStore(db), programs, groups,
             roles, alerts, audit, rateLimiter, clock);
         ProgressService progress = new ProgressService(db, programs, roles, mentorships::supports, audit, clock);
-        PrivacyService privacy = new PrivacyService(db, users, userStore, members, groupMembers, rsvps, attendance, mentorships,
-            checkins, alerts, hasher, rateLimiter, audit, clock);
+        PrivacyService privacy = new PrivacyService(db, users, userStore, members, groupMembers, rsvps, attendance, mentors,
+            mentorships, checkins, alerts, hasher, rateLimiter, audit, clock);
         return new Services(config, db, clock, keys, accessTokens, rateLimiter, hasher, auth, users, programs, members,
             invitations, venues, groups, groupMembers, sessions, rsvps, attendance, calendars, meetingGuide, mentors,
             matches, mentorships, audit, alerts, checkins, progress, privacy);

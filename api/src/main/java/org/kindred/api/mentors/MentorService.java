@@ -2,6 +2,7 @@ package org.kindred.api.mentors;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Database;
@@ -42,6 +43,11 @@ public final class MentorService implements MembershipListener {
 
     public Mentor get(Principal caller, String id) {
         return db.read(handle -> visible(handle, caller, id));
+    }
+
+    /** Every mentor profile of the person, in every status, for their data export. */
+    public List<Mentor> profilesOf(String userId) {
+        return store.allOf(userId, today());
     }
 
     public Page<Mentor> list(MentorFilter filter, PageRequest page) {

@@ -57,6 +57,14 @@ public final class MentorStore {
             .findOne();
     }
 
+    /** Every mentor profile of the person, withdrawn ones too: for their data export. */
+    List<Mentor> allOf(String userId, LocalDate today) {
+        return db.read(handle -> handle.createQuery(SELECT + " WHERE user_id = :user ORDER BY id")
+            .bind("user", userId)
+            .map((rs, ctx) -> mentor(rs, today))
+            .list());
+    }
+
     /** The program's mentors who are active and have room for another mentee. */
     List<Mentor> accepting(String programId, LocalDate today) {
         return db.read(handle -> handle.createQuery(SELECT

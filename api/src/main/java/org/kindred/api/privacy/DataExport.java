@@ -8,6 +8,7 @@ import org.kindred.api.checkins.Encouragement;
 import org.kindred.api.groups.GroupMember;
 import org.kindred.api.members.ProgramPreferences;
 import org.kindred.api.mentors.Meeting;
+import org.kindred.api.mentors.Mentor;
 import org.kindred.api.mentors.Mentorship;
 import org.kindred.api.sessions.OwnAttendance;
 import org.kindred.api.sessions.Rsvp;
@@ -18,6 +19,7 @@ public record DataExport(
     Instant exportedAt,
     Me account,
     List<ProgramPreferences> matchPreferences,
+    List<Mentor> mentorProfiles,
     List<GroupMember> groupMemberships,
     List<Rsvp> rsvps,
     List<OwnAttendance> attendance,

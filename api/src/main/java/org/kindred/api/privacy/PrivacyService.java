@@ -9,6 +9,7 @@ import org.kindred.api.db.Database;
 import org.kindred.api.groups.GroupMemberService;
 import org.kindred.api.http.ApiException;
 import org.kindred.api.members.MemberService;
+import org.kindred.api.mentors.MentorService;
 import org.kindred.api.mentors.MentorshipService;
 import org.kindred.api.security.PasswordHasher;
 import org.kindred.api.security.Principal;
@@ -33,6 +34,7 @@ public final class PrivacyService {
     private final GroupMemberService groupMembers;
     private final RsvpService rsvps;
     private final AttendanceService attendance;
+    private final MentorService mentors;
     private final MentorshipService mentorships;
     private final CheckinService checkins;
     private final AlertService alerts;
@@ -43,7 +45,7 @@ public final class PrivacyService {
 
     public PrivacyService(Database db, UserService users, UserStore accounts, MemberService members,
                           GroupMemberService groupMembers, RsvpService rsvps, AttendanceService attendance,
-                          MentorshipService mentorships,
+                          MentorService mentors, MentorshipService mentorships,
                           CheckinService checkins, AlertService alerts, PasswordHasher hasher, RateLimiter rateLimiter,
                           AuditTrail audit, Clock clock) {
         this.db = db;
@@ -53,6 +55,7 @@ public final class PrivacyService {
         this.groupMembers = groupMembers;
         this.rsvps = rsvps;
         this.attendance = attendance;
+        this.mentors = mentors;
         this.mentorships = mentorships;
         this.checkins = checkins;
         this.alerts = alerts;
@@ -65,9 +68,9 @@ public final class PrivacyService {
     public DataExport export(Principal caller) {
         String id = caller.userId();
         DataExport export = new DataExport(clock.instant(), users.me(caller), members.preferencesOfUser(id),
-            groupMembers.allOf(id), rsvps.allOf(id), attendance.allOf(id), mentorships.allOf(id), mentorships.meetingsOf(id),
-            checkins.allOf(id), checkins.encouragementsSentBy(id), checkins.encouragementsReceivedBy(id),
-            alerts.about(id));
+            mentors.profilesOf(id), groupMembers.allOf(id), rsvps.allOf(id), attendance.allOf(id), mentorships.allOf(id),
+            mentorships.meetingsOf(id), checkins.allOf(id), checkins.encouragementsSentBy(id),
+            checkins.encouragementsReceivedBy(id), alerts.about(id));
         db.useWrite(handle -> audit.record(handle, id, AuditAction.data_exported, id, null));
         return export;
     }

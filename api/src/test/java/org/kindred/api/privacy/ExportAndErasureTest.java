@@ -193,6 +193,22 @@ class ExportAndErasureTest {
     }
 
     @Test
+    void aMentorsExportHoldsTheirMentorProfile() {
+        Life life = life();
+        String profileId = CheckinFixtures.mentorProfileId(life.program(), life.mentor());
+        String bio = "Ten years past the worst of my panic attacks.";
+        assertThat(life.mentor().http().patch("/v1/mentors/" + profileId, "{\"bio\": \"" + bio + "\"}").status())
+            .isEqualTo(200);
+
+        JsonNode profiles = created(life.mentor().http().get("/v1/me/export")).json().path("mentor_profiles");
+
+        assertThat(profiles).hasSize(1);
+        assertThat(profiles.at("/0/id").asText()).isEqualTo(profileId);
+        assertThat(profiles.at("/0/bio").asText()).isEqualTo(bio);
+        assertThat(created(life.person().http().get("/v1/me/export")).json().path("mentor_profiles")).isEmpty();
+    }
+
+    @Test
     void theExportHoldsTheirAttendance() {
         JsonNode data = kept.person().http().get("/v1/me/export").json();
 
