@@ -19,17 +19,21 @@ public final class AlertStore {
         """;
     /**
      * The caller coordinates the alert's program now (a coordinator appointed later takes up what is waiting), or
-     * received it and still stands where that put them: a mentor still supporting the participant, or an admin told
-     * because the program had nobody else. Someone whose role ended no longer reads the program's alerts.
+     * received it and still stands where that put them: a mentor still supporting the participant, or an admin while
+     * the program has no coordinator (admins are told when there is nobody else). Someone whose role ended no longer
+     * reads the program's alerts, and nobody reads the alerts about themself.
      */
     private static final String VISIBLE = """
-         (EXISTS (SELECT 1 FROM program_members m
+         a.participant_id <> :user
+         AND (EXISTS (SELECT 1 FROM program_members m
                    WHERE m.user_id = :user AND m.program_id = a.program_id AND m.role = 'coordinator')
           OR EXISTS (SELECT 1 FROM alert_recipients r WHERE r.alert_id = a.id AND r.user_id = :user)
              AND (EXISTS (SELECT 1 FROM mentorships s
                            WHERE s.mentor_user_id = :user AND s.participant_id = a.participant_id
                              AND s.program_id = a.program_id AND s.status IN ('active', 'continuing'))
-                  OR EXISTS (SELECT 1 FROM users u WHERE u.id = :user AND u.is_admin = 1)))
+                  OR EXISTS (SELECT 1 FROM users u WHERE u.id = :user AND u.is_admin = 1)
+                     AND NOT EXISTS (SELECT 1 FROM program_members c
+                                      WHERE c.program_id = a.program_id AND c.role = 'coordinator')))
         """;
 
     private final Database db;

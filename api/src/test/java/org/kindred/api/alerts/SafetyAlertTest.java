@@ -306,7 +306,21 @@ class SafetyAlertTest {
         assertThat(alerts(fixtures.admin(), participant.userId())).hasSize(1);
         Session coordinator = fixtures.person(programId, "Late Willow", "coordinator");
         assertThat(alerts(coordinator, participant.userId())).hasSize(1);
+        assertThat(alerts(fixtures.admin(), participant.userId())).as("the program has a coordinator again").isEmpty();
         assertThat(alerts(world.program().coordinator(), participant.userId())).isEmpty();
+    }
+
+    @Test
+    void aCoordinatorWhoChecksInInCrisisIsNotShownTheirOwnAlert() {
+        Small small = small();
+        Session coordinator = small.program().coordinator();
+        ProgramFixtures.grant(server, small.program().id(), coordinator, "participant");
+
+        checkin(coordinator, body(small.program().id(), "mood", 1, "in_crisis", true));
+
+        assertThat(alerts(coordinator, coordinator.userId())).isEmpty();
+        Session colleague = fixtures.person(small.program().id(), "Even Keel", "coordinator");
+        assertThat(alerts(colleague, coordinator.userId())).hasSize(1);
     }
 
     @Test
