@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 import org.kindred.api.db.Database;
 import org.kindred.api.db.Ids;
@@ -115,16 +116,21 @@ public final class GroupMemberService implements MembershipListener {
         return store.allOf(userId);
     }
 
-    /** After a group's capacity changed: those waiting take the seats it freed. */
-    public void fillFreeSeats(Group group) {
-        db.useWrite(handle -> seats.fillFreeSeats(handle, group));
+    /**
+     * Updates the group ({@link GroupService#update}) and, in the same transaction, gives the seats a raised capacity
+     * frees in its coming sessions to those waiting for them.
+     */
+    public Group updateGroup(Principal caller, String groupId, String ifMatch, UnaryOperator<GroupInput> change) {
+        return db.write(handle -> {
+            Group updated = groups.update(caller, groupId, ifMatch, change);
+            seats.fillFreeSeats(handle, updated);
+            return updated;
+        });
     }
 
     /** Gives up the person's seats and places in line in every group of theirs, as their account is erased. */
     public void releaseAllSeatsOf(Handle handle, String userId) {
-        for (GroupMember membership : store.allOf(userId)) {
-            seats.releaseComingSeats(handle, groups.byId(handle, membership.groupId()), userId);
-        }
+        store.allOf(userId).forEach(membership -> giveUpSeats(handle, membership));
     }
 
     /** One membership: the person's own, or anyone's for facilitators and coordinators. */
@@ -155,8 +161,12 @@ public final class GroupMemberService implements MembershipListener {
         }
         for (GroupMember membership : store.inProgram(handle, member.programId(), member.userId())) {
             store.delete(handle, membership.id());
-            seats.releaseComingSeats(handle, groups.byId(handle, membership.groupId()), member.userId());
+            giveUpSeats(handle, membership);
         }
+    }
+
+    private void giveUpSeats(Handle handle, GroupMember membership) {
+        seats.releaseComingSeats(handle, groups.byId(handle, membership.groupId()), membership.userId());
     }
 
     private static boolean takesPart(Role role) {

@@ -74,9 +74,8 @@ public final class GroupRoutes {
         Principal caller = Authenticator.required(ctx);
         Query.of(ctx);
         JsonBody.MergePatch patch = JsonBody.mergePatch(ctx, "program_id");
-        Group group = groups.update(caller, ctx.pathParam("group_id"), ctx.header("If-Match"),
+        Group group = members.updateGroup(caller, ctx.pathParam("group_id"), ctx.header("If-Match"),
             current -> patch.applyTo(current, GroupInput.class));
-        members.fillFreeSeats(group);
         Responses.resource(ctx, group);
     }
 

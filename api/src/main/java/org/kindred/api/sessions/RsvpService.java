@@ -47,8 +47,7 @@ public final class RsvpService implements GroupMemberService.Seats {
             }
             Group group = resolved.group();
             AttendanceMode mode = request.attendanceMode();
-            if (mode == AttendanceMode.in_person && !group.format().meetsInPerson()
-                || mode == AttendanceMode.online && !group.format().meetsOnline()) {
+            if (!meetsIn(group, mode)) {
                 throw new ApiException(ErrorCode.unprocessable, "this group meets " + group.format().name().replace('_', ' ')
                     + "; attendance_mode " + mode + " is not possible");
             }
@@ -106,12 +105,19 @@ public final class RsvpService implements GroupMemberService.Seats {
         }
     }
 
+    /** Only in the modes the group still meets in: a line for a mode it dropped keeps waiting. */
     @Override
     public void fillFreeSeats(Handle handle, Group group) {
         Instant now = clock.instant();
         for (RsvpStore.Line line : store.comingLines(handle, group.id(), now)) {
-            promote(handle, line.session(), line.mode(), group, now);
+            if (meetsIn(group, line.mode())) {
+                promote(handle, line.session(), line.mode(), group, now);
+            }
         }
+    }
+
+    private static boolean meetsIn(Group group, AttendanceMode mode) {
+        return mode == AttendanceMode.in_person ? group.format().meetsInPerson() : group.format().meetsOnline();
     }
 
     private boolean hasFreeSeat(Handle handle, SessionId id, AttendanceMode mode, Group group) {

@@ -123,13 +123,16 @@ public final class RsvpStore {
     record Line(SessionId session, AttendanceMode mode) {
     }
 
-    /** The waitlists of the group's sessions starting at or after {@code from} (a moved session by where it is now). */
+    /**
+     * The waitlists of the group's sessions starting at or after {@code from} (a moved session by where it is now),
+     * but for cancelled sessions.
+     */
     List<Line> comingLines(Handle handle, String groupId, Instant from) {
         return handle.createQuery("""
                 SELECT DISTINCT r.occurrence_at, r.mode FROM rsvps r
                   LEFT JOIN session_overrides o ON o.group_id = r.group_id AND o.occurrence_at = r.occurrence_at
                 WHERE r.group_id = :group AND r.status = 'waitlisted'
-                  AND COALESCE(o.starts_at, r.occurrence_at) >= :from""")
+                  AND COALESCE(o.starts_at, r.occurrence_at) >= :from AND COALESCE(o.status, '') <> 'cancelled'""")
             .bind("group", groupId)
             .bind("from", from.toEpochMilli())
             .map((rs, ctx) -> new Line(new SessionId(groupId, Rows.instant(rs, "occurrence_at")),

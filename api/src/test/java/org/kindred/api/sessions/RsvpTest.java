@@ -188,6 +188,42 @@ class RsvpTest {
             "Blue Heron waitlisted in_person 1");
     }
 
+    @Test
+    void raisingTheCapacityLeavesTheLineOfACancelledSessionWaiting() {
+        Hybrid group = hybrid(1, 1);
+        answer(group.member("Green Fern"), group, GOING_IN_PERSON);
+        answer(group.member("Red Kite"), group, GOING_IN_PERSON);
+        answer(group.member("Night Moth"), group, GOING_ONLINE);
+        answer(group.member("Slow Tide"), group, GOING_ONLINE);
+        HttpResult cancelled = group.facilitator().http().patch("/v1/sessions/" + group.sessionId(),
+            "{\"status\": \"cancelled\"}");
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+
+        HttpResult raised = group.setup().coordinator().http().patch("/v1/groups/" + group.groupId(),
+            "{\"capacity\": {\"in_person\": 2, \"online\": 2}}");
+
+        assertThat(raised.status()).as(raised.toString()).isEqualTo(200);
+        assertThat(rsvps(group)).containsExactly("Green Fern going in_person", "Red Kite waitlisted in_person 1",
+            "Night Moth going online", "Slow Tide waitlisted online 1");
+    }
+
+    @Test
+    void aModeTheGroupDropsKeepsItsLineWaiting() {
+        Hybrid group = hybrid(1, 1);
+        answer(group.member("Green Fern"), group, GOING_IN_PERSON);
+        answer(group.member("Red Kite"), group, GOING_IN_PERSON);
+        answer(group.member("Night Moth"), group, GOING_ONLINE);
+        answer(group.member("Slow Tide"), group, GOING_ONLINE);
+
+        HttpResult inPersonOnly = group.setup().coordinator().http().patch("/v1/groups/" + group.groupId(),
+            "{\"format\": \"in_person\", \"conference_url\": null, \"conference_notes\": null,"
+                + " \"capacity\": {\"in_person\": 2, \"online\": null}}");
+
+        assertThat(inPersonOnly.status()).as(inPersonOnly.toString()).isEqualTo(200);
+        assertThat(rsvps(group)).containsExactly("Green Fern going in_person", "Red Kite going in_person",
+            "Night Moth going online", "Slow Tide waitlisted online 1");
+    }
+
     /** Seats can be free while people wait in a database written before waitlists were filled on every change. */
     @Test
     void thoseWaitingTakeFreeSeatsBeforeAnyoneNewDoes() {
