@@ -46,6 +46,11 @@ public final class SigningKeys {
             if (Files.exists(privateFile) && Files.exists(publicFile)) {
                 return new SigningKeys(read(privateFile, publicFile));
             }
+            if (Files.exists(privateFile) || Files.exists(publicFile)) {
+                throw new IllegalStateException("the keys directory " + directory + " holds only one of " + PRIVATE_FILE
+                    + " and " + PUBLIC_FILE + "; restore the other, or remove both to make new keys (every token "
+                    + "signed with the old ones then stops working)");
+            }
             createOwnerOnlyDirectory(directory);
             KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
             writeOwnerOnly(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
@@ -85,22 +90,25 @@ public final class SigningKeys {
         return new KeyPair(publicKey, privateKey);
     }
 
-    /** A new keys directory is its owner's alone; one that exists keeps the permissions it was given. */
+    /** A new keys directory is its owner's alone; one that exists, and its parents, keep the permissions they have. */
     private static void createOwnerOnlyDirectory(Path directory) throws IOException {
         if (Files.isDirectory(directory)) {
             return;
         }
+        Path parent = directory.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         try {
-            Files.createDirectories(directory,
+            Files.createDirectory(directory,
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } catch (UnsupportedOperationException e) {
-            Files.createDirectories(directory);
+            Files.createDirectory(directory);
         }
     }
 
     /** The file is created owner-only before the key is written into it, so it is never readable by others. */
     private static void writeOwnerOnly(Path file, String content) throws IOException {
-        Files.deleteIfExists(file);
         try {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
