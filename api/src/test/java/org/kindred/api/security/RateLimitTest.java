@@ -174,14 +174,22 @@ class RateLimitTest {
     }
 
     @Test
-    void logoutsAreLimitedWithRefreshesPerClientAddress() {
+    void logoutsOfUnknownTokensAreLimitedWithRefreshesButARealLogoutAlwaysWorks() {
         try (TestServer server = TestServer.start(Map.of("KINDRED_RATE_LIMITS", "refresh_ip=3/1m"))) {
             Session session = server.newUser("Harbor Light");
             for (int i = 0; i < 3; i++) {
                 assertThat(logout(server, "never-issued-" + i).status()).isEqualTo(204);
             }
-            assertRateLimited(logout(server, session.refreshToken()));
-            assertRateLimited(refresh(server, session.refreshToken()));
+            assertRateLimited(logout(server, "never-issued-3"));
+            assertRateLimited(refresh(server, "never-issued-4"));
+
+            assertThat(logout(server, session.refreshToken()).status()).isEqualTo(204);
+            int unrevoked = server.services().db().read(handle -> handle.createQuery(
+                    "SELECT count(*) FROM refresh_tokens WHERE user_id = :user AND revoked_at IS NULL")
+                .bind("user", session.userId())
+                .mapTo(Integer.class)
+                .one());
+            assertThat(unrevoked).isZero();
         }
     }
 
