@@ -22,8 +22,11 @@ import org.kindred.api.http.Checks;
 public record Schedule(String rrule, LocalDate startDate, String startTime, Integer durationMinutes,
                        List<LocalDate> exceptionDates) {
     private static final Set<String> FREQUENCIES = Set.of(Recur.DAILY, Recur.WEEKLY, Recur.MONTHLY, Recur.YEARLY);
-    /** Meetings are found by stepping from the first one, so a first meeting in the distant past would slow every read. */
-    private static final LocalDate EARLIEST_START = LocalDate.of(1900, 1, 1);
+    /**
+     * Meetings are found by stepping from the first one, so a first meeting in the distant past would slow every read;
+     * and a session id carries its minute since 1970.
+     */
+    private static final LocalDate EARLIEST_START = LocalDate.of(1970, 1, 2);
 
     Schedule withDefaults() {
         return new Schedule(rrule, startDate, startTime, durationMinutes,

@@ -156,10 +156,10 @@ class ScheduleTest {
     }
 
     @Test
-    void startDateIsNoEarlierThan1900() {
-        assertThat(errors(schedule("FREQ=DAILY", "1899-12-31", "18:30", List.of()))).containsExactly("schedule.start_date");
+    void startDateIsNoEarlierThanTheSecondDayOf1970() {
+        assertThat(errors(schedule("FREQ=DAILY", "1970-01-01", "18:30", List.of()))).containsExactly("schedule.start_date");
         assertThat(errors(schedule("FREQ=DAILY", "0001-01-01", "18:30", List.of()))).containsExactly("schedule.start_date");
-        assertThat(errors(schedule("FREQ=DAILY", "1900-01-01", "18:30", List.of()))).isEmpty();
+        assertThat(errors(schedule("FREQ=DAILY", "1970-01-02", "18:30", List.of()))).isEmpty();
     }
 
     @Test
