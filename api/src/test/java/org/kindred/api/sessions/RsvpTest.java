@@ -188,13 +188,19 @@ class RsvpTest {
             "Blue Heron waitlisted in_person 1");
     }
 
-    @Test
-    void raisingTheCapacityLeavesTheLineOfACancelledSessionWaiting() {
+    /** Green Fern and Night Moth seated, in person and online; Red Kite and Slow Tide waiting behind them. */
+    private static Hybrid oneSeatAndOneWaitingInEachMode() {
         Hybrid group = hybrid(1, 1);
         answer(group.member("Green Fern"), group, GOING_IN_PERSON);
         answer(group.member("Red Kite"), group, GOING_IN_PERSON);
         answer(group.member("Night Moth"), group, GOING_ONLINE);
         answer(group.member("Slow Tide"), group, GOING_ONLINE);
+        return group;
+    }
+
+    @Test
+    void raisingTheCapacityLeavesTheLineOfACancelledSessionWaiting() {
+        Hybrid group = oneSeatAndOneWaitingInEachMode();
         HttpResult cancelled = group.facilitator().http().patch("/v1/sessions/" + group.sessionId(),
             "{\"status\": \"cancelled\"}");
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
@@ -209,11 +215,7 @@ class RsvpTest {
 
     @Test
     void aModeTheGroupDropsKeepsItsLineWaiting() {
-        Hybrid group = hybrid(1, 1);
-        answer(group.member("Green Fern"), group, GOING_IN_PERSON);
-        answer(group.member("Red Kite"), group, GOING_IN_PERSON);
-        answer(group.member("Night Moth"), group, GOING_ONLINE);
-        answer(group.member("Slow Tide"), group, GOING_ONLINE);
+        Hybrid group = oneSeatAndOneWaitingInEachMode();
 
         HttpResult inPersonOnly = group.setup().coordinator().http().patch("/v1/groups/" + group.groupId(),
             "{\"format\": \"in_person\", \"conference_url\": null, \"conference_notes\": null,"
