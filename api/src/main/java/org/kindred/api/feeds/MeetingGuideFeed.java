@@ -71,7 +71,6 @@ public final class MeetingGuideFeed {
             venue.map(Venue::latitude).orElse(null),
             venue.map(Venue::longitude).orElse(null),
             published ? group.conferenceUrl() : null,
-            published ? group.conferenceNotes() : null,
             types(group, venue),
             group.description(),
             UPDATED.format(group.updatedAt()));

@@ -25,7 +25,6 @@ public record MeetingGuideMeeting(
     Double latitude,
     Double longitude,
     String conferenceUrl,
-    String conferenceUrlNotes,
     List<String> types,
     String notes,
     String updated) {

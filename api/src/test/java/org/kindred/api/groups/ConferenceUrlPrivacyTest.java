@@ -101,8 +101,10 @@ class ConferenceUrlPrivacyTest {
 
         for (Http outsider : outsiders(hybrid)) {
             Map<String, String> bodies = everything(outsider, hybrid);
-            assertThat(bodies.remove("/v1/feeds/meeting-guide.json")).contains(hybrid.url());
-            bodies.forEach((what, body) -> assertThat(body).as(what).doesNotContain(hybrid.url()));
+            assertThat(bodies.remove("/v1/feeds/meeting-guide.json")).contains(hybrid.url())
+                .as("the notes (a passcode, say) stay with members").doesNotContain(hybrid.notes());
+            bodies.forEach((what, body) -> assertThat(body).as(what).doesNotContain(hybrid.url())
+                .doesNotContain(hybrid.notes()));
         }
     }
 
