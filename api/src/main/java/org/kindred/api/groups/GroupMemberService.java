@@ -10,6 +10,7 @@ import org.kindred.api.db.Database;
 import org.kindred.api.db.Ids;
 import org.kindred.api.http.ApiException;
 import org.kindred.api.http.Cursor;
+import org.kindred.api.http.ETags;
 import org.kindred.api.http.ErrorCode;
 import org.kindred.api.http.Page;
 import org.kindred.api.http.PageRequest;
@@ -140,10 +141,11 @@ public final class GroupMemberService implements MembershipListener {
     }
 
     /** People leave by removing themselves; facilitators and coordinators remove anyone. */
-    public void remove(Principal caller, String groupId, String memberId) {
+    public void remove(Principal caller, String groupId, String memberId, String ifMatch) {
         GroupService.Visible visible = groups.visible(Optional.of(caller), groupId);
         db.useWrite(handle -> {
             GroupMember member = ownOrFacilitated(handle, caller, visible, memberId);
+            ETags.requireMatch(ifMatch, member);
             store.delete(handle, memberId);
             seats.releaseComingSeats(handle, visible.group(), member.userId());
         });

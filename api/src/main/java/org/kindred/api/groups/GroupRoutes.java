@@ -115,7 +115,7 @@ public final class GroupRoutes {
     private void remove(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query.of(ctx);
-        members.remove(caller, ctx.pathParam("group_id"), ctx.pathParam("member_id"));
+        members.remove(caller, ctx.pathParam("group_id"), ctx.pathParam("member_id"), ctx.header("If-Match"));
         Responses.noContent(ctx);
     }
 }

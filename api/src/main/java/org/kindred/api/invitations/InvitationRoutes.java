@@ -53,7 +53,7 @@ public final class InvitationRoutes {
     private void revoke(Context ctx) {
         Principal caller = Authenticator.required(ctx);
         Query.of(ctx);
-        service.revoke(caller, ctx.pathParam("program_id"), ctx.pathParam("invitation_id"));
+        service.revoke(caller, ctx.pathParam("program_id"), ctx.pathParam("invitation_id"), ctx.header("If-Match"));
         Responses.noContent(ctx);
     }
 

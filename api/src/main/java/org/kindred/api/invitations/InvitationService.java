@@ -9,6 +9,7 @@ import org.kindred.api.db.Database;
 import org.kindred.api.db.Ids;
 import org.kindred.api.http.ApiException;
 import org.kindred.api.http.Cursor;
+import org.kindred.api.http.ETags;
 import org.kindred.api.http.ErrorCode;
 import org.kindred.api.http.Page;
 import org.kindred.api.http.PageRequest;
@@ -79,13 +80,14 @@ public final class InvitationService {
             .orElseThrow(() -> ApiException.notFound("invitation " + invitationId));
     }
 
-    public void revoke(Principal caller, String programId, String invitationId) {
+    public void revoke(Principal caller, String programId, String invitationId, String ifMatch) {
         programs.get(Optional.of(caller), programId);
         roles.requireManager(caller, programId);
         Instant now = clock.instant();
         db.useWrite(handle -> {
             Invitation invitation = store.find(handle, programId, invitationId, now)
                 .orElseThrow(() -> ApiException.notFound("invitation " + invitationId));
+            ETags.requireMatch(ifMatch, invitation);
             if (invitation.status() == InvitationStatus.redeemed) {
                 throw new ApiException(ErrorCode.invitation_unusable,
                     "this invitation was already redeemed; remove the member instead");

@@ -228,6 +228,20 @@ class GroupMembershipTest {
     }
 
     @Test
+    void leavingHonoursIfMatch() {
+        Circle circle = circle("{}");
+        Session person = fixtures.person(circle.setup().programId(), "Green Fern", "participant");
+        String member = circle.members() + "/" + join(person, circle).text("/id");
+        String etag = person.http().get(member).header("ETag");
+
+        HttpResult stale = person.http().header("If-Match", "\"stale\"").delete(member);
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(person.http().get(member).status()).isEqualTo(200);
+        assertThat(person.http().header("If-Match", etag).delete(member).status()).isEqualTo(204);
+    }
+
+    @Test
     void aMemberLeaves() {
         Circle circle = circle("{}");
         Session person = fixtures.person(circle.setup().programId(), "Green Fern", "participant");

@@ -229,6 +229,22 @@ class InvitationsTest {
     }
 
     @Test
+    void revokingHonoursIfMatch() {
+        Staffed program = program(server);
+        JsonNode invitation = invite(program.coordinator(), program, "participant");
+        String etag = program.coordinator().http().get(path(program, invitation)).header("ETag");
+
+        HttpResult stale = program.coordinator().http().header("If-Match", "\"stale\"")
+            .delete(path(program, invitation));
+
+        assertThat(stale.status()).isEqualTo(412);
+        assertThat(read(program.coordinator(), path(program, invitation)).path("status").asText())
+            .isNotEqualTo("revoked");
+        assertThat(program.coordinator().http().header("If-Match", etag).delete(path(program, invitation)).status())
+            .isEqualTo(204);
+    }
+
+    @Test
     void aRedeemedInvitationCannotBeRevoked() {
         Staffed program = program(server);
         JsonNode invitation = invite(program.coordinator(), program, "participant");
