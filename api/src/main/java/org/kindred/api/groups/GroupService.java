@@ -57,18 +57,19 @@ public final class GroupService {
         this.standings = new ReadCache<>(db, STANDINGS_KEPT);
     }
 
+    /** Checked in the write that makes the group, so a facilitator's role or the venue changing meanwhile is seen. */
     public Group create(Principal caller, GroupInput request) {
         GroupInput input = request.forCreate();
         input.validate();
-        Program program = programs.get(Optional.of(caller), input.programId());
-        roles.requireManager(caller, program.id());
-        if (program.status() == ProgramStatus.archived) {
-            throw new ApiException(ErrorCode.conflict, "the program is archived; it takes no new groups");
-        }
-        requireUsable(input);
         Instant now = clock.instant();
         Group group = build(Ids.next("grp"), input, now, now);
         return db.write(handle -> {
+            Program program = programs.get(Optional.of(caller), input.programId());
+            roles.requireManager(caller, program.id());
+            if (program.status() == ProgramStatus.archived) {
+                throw new ApiException(ErrorCode.conflict, "the program is archived; it takes no new groups");
+            }
+            requireUsable(input);
             requireFreeSlug(handle, group.slug(), null);
             store.insert(handle, group, group.schedule().weekdays(ZoneId.of(group.timezone())));
             return store.find(handle, group.id()).orElseThrow();

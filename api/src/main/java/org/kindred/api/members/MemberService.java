@@ -50,25 +50,33 @@ public final class MemberService {
         this.clock = clock;
     }
 
+    /** Checked in the write that grants the role, like {@link #enroll}. */
     public Member add(Principal caller, String programId, MemberInput input) {
-        Program program = programs.get(Optional.of(caller), programId);
-        roles.requireManager(caller, programId);
         input.validate();
-        if (users.findById(input.userId()).isEmpty()) {
-            throw new ApiException(ErrorCode.unprocessable, "user_id " + input.userId() + " names no account");
-        }
-        return db.write(handle -> grant(handle, program, input.userId(), input.role()));
+        return db.write(handle -> {
+            Program program = programs.get(Optional.of(caller), programId);
+            roles.requireManager(caller, programId);
+            if (users.findById(input.userId()).isEmpty()) {
+                throw new ApiException(ErrorCode.unprocessable, "user_id " + input.userId() + " names no account");
+            }
+            return grant(handle, program, input.userId(), input.role());
+        });
     }
 
-    /** The caller enrolls themself as a participant of an active program with open enrollment. */
+    /**
+     * The caller enrolls themself as a participant of an active program with open enrollment, checked in the write
+     * that enrolls them, so a program closing meanwhile is seen.
+     */
     public Member enroll(Principal caller, String programId) {
-        Program program = programs.get(Optional.of(caller), programId);
-        if (program.status() != ProgramStatus.active || program.enrollment() != EnrollmentPolicy.open) {
-            throw new ApiException(ErrorCode.enrollment_closed, program.enrollment() == EnrollmentPolicy.invite_only
-                ? "this program enrolls by invitation only; ask its coordinators for an invitation code"
-                : "this program is not taking enrollments");
-        }
-        return db.write(handle -> grant(handle, program, caller.userId(), Role.participant));
+        return db.write(handle -> {
+            Program program = programs.get(Optional.of(caller), programId);
+            if (program.status() != ProgramStatus.active || program.enrollment() != EnrollmentPolicy.open) {
+                throw new ApiException(ErrorCode.enrollment_closed, program.enrollment() == EnrollmentPolicy.invite_only
+                    ? "this program enrolls by invitation only; ask its coordinators for an invitation code"
+                    : "this program is not taking enrollments");
+            }
+            return grant(handle, program, caller.userId(), Role.participant);
+        });
     }
 
     /**

@@ -43,19 +43,23 @@ public final class MentorshipService implements MembershipListener {
         this.clock = clock;
     }
 
-    /** The participant, or a coordinator for them, asks a mentor of the program. */
+    /**
+     * The participant, or a coordinator for them, asks a mentor of the program; roles are checked in the write that
+     * makes the request, so a role removed meanwhile is seen.
+     */
     public Mentorship request(Principal caller, MentorshipRequest request) {
         request.validate();
-        programs.get(Optional.of(caller), request.programId());
-        boolean manager = roles.canManage(caller, request.programId());
-        if (!manager && !caller.userId().equals(request.participantId())) {
-            throw ApiException.forbidden("participants request mentorships for themselves; coordinators for anyone");
-        }
-        if (!roles.holders(request.programId(), Role.participant).contains(request.participantId())) {
-            throw new ApiException(ErrorCode.unprocessable, "participant_id is not a participant of this program");
-        }
         Instant now = clock.instant();
         return db.write(handle -> {
+            programs.get(Optional.of(caller), request.programId());
+            boolean manager = roles.canManage(caller, request.programId());
+            if (!manager && !caller.userId().equals(request.participantId())) {
+                throw ApiException.forbidden(
+                    "participants request mentorships for themselves; coordinators for anyone");
+            }
+            if (!roles.holders(request.programId(), Role.participant).contains(request.participantId())) {
+                throw new ApiException(ErrorCode.unprocessable, "participant_id is not a participant of this program");
+            }
             Mentor mentor = mentors.find(handle, request.mentorId(), today())
                 .filter(m -> m.programId().equals(request.programId()))
                 .filter(m -> manager || m.status() != MentorStatus.withdrawn)
