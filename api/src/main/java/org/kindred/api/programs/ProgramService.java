@@ -88,6 +88,9 @@ public final class ProgramService {
             requireFreeSlug(handle, input.slug(), id);
             Program updated = build(id, input, current.createdAt(), clock.instant());
             store.update(handle, updated);
+            if (updated.status() != current.status()) {
+                store.touchContents(handle, id, updated.updatedAt());
+            }
             return updated;
         });
     }

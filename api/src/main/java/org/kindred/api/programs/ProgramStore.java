@@ -110,6 +110,19 @@ public final class ProgramStore {
             .execute();
     }
 
+    /**
+     * The program's groups and venues change with its status (who may see them), so they count as changed too:
+     * a sync by {@code updated_since} then finds those that came into view.
+     */
+    public void touchContents(Handle handle, String id, Instant now) {
+        for (String table : List.of("peer_groups", "venues")) {
+            handle.createUpdate("UPDATE " + table + " SET updated_at = :now WHERE program_id = :id")
+                .bind("now", now.toEpochMilli())
+                .bind("id", id)
+                .execute();
+        }
+    }
+
     /** Deletes the program and its invitations; fails on a foreign key when anything else still refers to it. */
     public void delete(Handle handle, String id) {
         handle.createUpdate("DELETE FROM invitations WHERE program_id = :id").bind("id", id).execute();

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kindred.api.demo.DemoData;
+import org.kindred.api.groups.GroupFixtures;
 import org.kindred.api.testing.Http;
 import org.kindred.api.testing.HttpResult;
 import org.kindred.api.testing.MutableClock;
@@ -77,6 +78,27 @@ class IncrementalSyncTest {
             assertThat(changed.status()).as(changed.body()).isEqualTo(200);
             assertThat(ids(ownAdmin.get("/v1/groups?limit=100&updated_since=" + venueChanged)))
                 .containsExactly(monday.text("/data/0/id"));
+        }
+    }
+
+    /** Its groups and venues come into view for everyone with the program, so a sync must see them as changed. */
+    @Test
+    void activatingAProgramBringsItsGroupsAndVenuesWithIt() {
+        MutableClock ownClock = MutableClock.atSystemTime();
+        try (TestServer own = TestServer.start(Map.of(), ownClock)) {
+            GroupFixtures fixtures = new GroupFixtures(own);
+            GroupFixtures.Setup draft = fixtures.draftProgram();
+            String venue = fixtures.venue(draft.programId(), GroupFixtures.PLAIN_VENUE);
+            String group = fixtures.groupId(draft, "{}");
+            ownClock.advance(Duration.ofMinutes(5));
+            Instant activated = ownClock.instant();
+
+            HttpResult active = own.admin().http().patch("/v1/programs/" + draft.programId(), ProgramFixtures.json(
+                Map.of("status", "active", "crisis_lines", List.of(ProgramFixtures.crisisLine()))));
+
+            assertThat(active.status()).as(active.body()).isEqualTo(200);
+            assertThat(ids(own.http().get("/v1/groups?limit=100&updated_since=" + activated))).containsExactly(group);
+            assertThat(ids(own.http().get("/v1/venues?limit=100&updated_since=" + activated))).containsExactly(venue);
         }
     }
 
