@@ -23,6 +23,7 @@ import org.kindred.api.http.Page;
 import org.kindred.api.http.PageRequest;
 import org.kindred.api.programs.Program;
 import org.kindred.api.programs.ProgramService;
+import org.kindred.api.programs.ProgramStatus;
 import org.kindred.api.security.Principal;
 import org.kindred.api.security.ProgramRoles;
 import org.kindred.api.security.RateLimiter;
@@ -69,6 +70,11 @@ public final class CheckinService {
         Program program = programs.get(Optional.of(caller), input.programId());
         if (!roles.of(caller, program.id()).contains(Role.participant)) {
             throw ApiException.forbidden("check-ins are for the program's participants");
+        }
+        // Only an active program is sure to have crisis lines for the safety path to show.
+        if (program.status() != ProgramStatus.active) {
+            throw new ApiException(ErrorCode.conflict, "the program is " + program.status()
+                + "; check-ins are for active programs");
         }
         requireSharableGroup(caller, program.id(), input.visibility(), input.groupId());
         rateLimiter.consume("checkin_user", caller.userId());

@@ -310,6 +310,20 @@ class SafetyAlertTest {
         assertThat(alerts(world.program().coordinator(), participant.userId())).isEmpty();
     }
 
+    /** Only an active program is sure to have crisis lines to answer a crisis with. */
+    @Test
+    void aProgramThatIsNotActiveTakesNoCheckinsEvenFromItsStaff() {
+        String draftId = ProgramFixtures.draft(server);
+        Session staff = fixtures.person(draftId, "Both Hats", "coordinator");
+        ProgramFixtures.grant(server, draftId, staff, "participant");
+
+        HttpResult refused = staff.http().post("/v1/checkins", body(draftId, "mood", 1, "in_crisis", true));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
+        assertThat(refused.code()).isEqualTo("conflict");
+        assertThat(staff.http().get("/v1/checkins").json().path("data")).isEmpty();
+    }
+
     @Test
     void aCoordinatorWhoChecksInInCrisisIsNotShownTheirOwnAlert() {
         Small small = small();
