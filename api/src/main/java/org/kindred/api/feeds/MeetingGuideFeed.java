@@ -15,6 +15,7 @@ import org.kindred.api.groups.GroupStatus;
 import org.kindred.api.groups.GroupStore;
 import org.kindred.api.groups.Schedule;
 import org.kindred.api.venues.Venue;
+import org.kindred.api.venues.VenueStatus;
 import org.kindred.api.venues.VenueStore;
 
 /**
@@ -44,7 +45,8 @@ public final class MeetingGuideFeed {
             if (!schedule.repeatsEveryWeek()) {
                 continue;
             }
-            Optional<Venue> venue = group.venueId() == null ? Optional.empty() : venues.find(group.venueId());
+            Optional<Venue> venue = group.venueId() == null ? Optional.empty()
+                : venues.find(group.venueId()).filter(v -> v.status() == VenueStatus.active);
             List<DayOfWeek> days = schedule.weeklyDays();
             for (DayOfWeek day : days) {
                 String slug = days.size() == 1 ? group.slug() : group.slug() + DAY_SEPARATOR + day.name().toLowerCase(Locale.ROOT);
@@ -76,7 +78,7 @@ public final class MeetingGuideFeed {
             UPDATED.format(group.updatedAt()));
     }
 
-    /** ONL meets online, X wheelchair access (a step-free venue), TC temporarily closed (paused). */
+    /** ONL meets online, X wheelchair access (a step-free venue), TC temporarily closed (paused, or its venue closed). */
     private static List<String> types(Group group, Optional<Venue> venue) {
         List<String> types = new ArrayList<>();
         if (group.format() != GroupFormat.in_person) {
@@ -85,7 +87,7 @@ public final class MeetingGuideFeed {
         if (venue.map(v -> v.accessibility().stepFreeEntrance()).orElse(false)) {
             types.add("X");
         }
-        if (group.status() == GroupStatus.paused) {
+        if (group.status() == GroupStatus.paused || group.format() == GroupFormat.in_person && venue.isEmpty()) {
             types.add("TC");
         }
         return types;

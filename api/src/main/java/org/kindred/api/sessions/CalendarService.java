@@ -8,6 +8,7 @@ import org.kindred.api.groups.Group;
 import org.kindred.api.groups.GroupService;
 import org.kindred.api.security.Principal;
 import org.kindred.api.venues.Venue;
+import org.kindred.api.venues.VenueStatus;
 import org.kindred.api.venues.VenueStore;
 
 /** A group's calendar for whoever may see the group; the online link only for those who may join. */
@@ -27,7 +28,8 @@ public final class CalendarService {
     public String ics(Optional<Principal> viewer, String groupId) {
         GroupService.Visible visible = groups.visible(viewer, groupId);
         Group group = visible.group();
-        String place = group.venueId() == null ? null : venues.find(group.venueId()).map(CalendarService::place).orElse(null);
+        String place = group.venueId() == null ? null : venues.find(group.venueId())
+            .filter(venue -> venue.status() == VenueStatus.active).map(CalendarService::place).orElse(null);
         return GroupCalendar.write(group, place, visible.access().seesPrivateDetails(), sessions.changes(group),
             clock.instant());
     }

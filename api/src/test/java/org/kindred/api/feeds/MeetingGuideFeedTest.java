@@ -108,6 +108,22 @@ class MeetingGuideFeedTest {
     }
 
     @Test
+    void aGroupWhoseVenueClosedIsTemporarilyClosedWithoutTheAddress() {
+        Setup setup = fixtures.program();
+        String venue = fixtures.venue(setup.programId(), GroupFixtures.PET_VENUE);
+        JsonNode group = fixtures.group(setup, "{" + IN_PERSON + ", \"venue_id\": \"" + venue + "\"}");
+
+        HttpResult closed = server.admin().http().patch("/v1/venues/" + venue, "{\"status\": \"closed\"}");
+
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+        JsonNode meeting = onlyMeetingOf(group);
+        assertThat(types(meeting)).containsExactly("TC");
+        assertThat(meeting.has("location")).isFalse();
+        assertThat(meeting.has("address")).isFalse();
+        assertThat(meeting.has("latitude")).isFalse();
+    }
+
+    @Test
     void updatedIsTheGroupsLastChangeInUtc() {
         Setup setup = fixtures.program();
         JsonNode group = fixtures.group(setup, "{}");

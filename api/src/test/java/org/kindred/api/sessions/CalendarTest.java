@@ -166,6 +166,19 @@ class CalendarTest {
     }
 
     @Test
+    void aClosedVenueIsNoLongerTheLocation() {
+        Monday monday = monday();
+        HttpResult closed = server.admin().http().patch("/v1/venues/" + monday.group().path("venue_id").asText(),
+            "{\"status\": \"closed\"}");
+        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
+
+        String ics = ics(server.http(), monday.calendar());
+
+        assertThat(value(series(parse(ics)), Property.LOCATION)).startsWith("Online");
+        assertThat(ics).doesNotContain("Harbor Room").doesNotContain("1 Harbor Way");
+    }
+
+    @Test
     void exceptionDatesAndCancelledSessionsAreExdatesInTheGroupsZone() {
         Monday monday = monday();
 
