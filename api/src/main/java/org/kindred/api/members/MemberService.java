@@ -190,9 +190,14 @@ public final class MemberService {
         return member;
     }
 
-    /** Whether the caller manages the program; a 404 when they cannot even see it. */
+    /**
+     * Whether the caller manages the program; a 404 when they can neither see it nor hold a role in it (a participant
+     * of an archived program still reaches their own membership, to read it or leave).
+     */
     private boolean managerOrOutsider(Principal caller, String programId) {
-        programs.get(Optional.of(caller), programId);
+        if (roles.of(caller, programId).isEmpty()) {
+            programs.get(Optional.of(caller), programId);
+        }
         return roles.canManage(caller, programId);
     }
 

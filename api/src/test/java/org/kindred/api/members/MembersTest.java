@@ -439,6 +439,22 @@ class MembersTest {
     }
 
     @Test
+    void aParticipantLeavesAProgramThatWasArchived() {
+        Staffed program = program("open");
+        Session participant = server.newUser("Quiet River");
+        String path = program.path("/members/" + enroll(participant, program).path("id").asText());
+        assertThat(server.admin().http().patch(program.path(""), "{\"status\": \"archived\"}").status())
+            .isEqualTo(200);
+        assertThat(participant.http().get(program.path("")).status()).isEqualTo(404);
+
+        assertThat(participant.http().get(path).status()).isEqualTo(200);
+        HttpResult left = participant.http().delete(path);
+
+        assertThat(left.status()).isEqualTo(204);
+        assertThat(memberships(participant)).isEmpty();
+    }
+
+    @Test
     void aCoordinatorRemovesAParticipant() {
         Staffed program = program("open");
         Session participant = server.newUser("Quiet River");
