@@ -205,7 +205,7 @@ class ProgramAdministrationSdkTest {
         Invitation invitation = coordinator.call(api -> api.invitations().createInvitation(program.getId(),
             new InvitationCreate().role(InvitationRole.PARTICIPANT), null));
 
-        coordinator.run(api -> api.invitations().revokeInvitation(program.getId(), invitation.getId()));
+        coordinator.run(api -> api.invitations().revokeInvitation(program.getId(), invitation.getId(), null));
 
         Invitation revoked = coordinator.call(api -> api.invitations().getInvitation(program.getId(), invitation.getId(), null));
         assertThat(revoked.getStatus()).isEqualTo(InvitationStatus.REVOKED);

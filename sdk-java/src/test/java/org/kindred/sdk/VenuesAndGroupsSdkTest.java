@@ -194,7 +194,7 @@ class VenuesAndGroupsSdkTest {
         assertThat(seenByHeron).extracting(GroupMember::getDisplayName).containsExactlyInAnyOrder("Blue Heron", "Red Kite");
         assertThat(seenByHeron).extracting(GroupMember::getUserId).containsOnlyNulls();
 
-        facilitator.run(api -> api.groups().removeGroupMember(group.getId(), kiteJoined.getId()));
+        facilitator.run(api -> api.groups().removeGroupMember(group.getId(), kiteJoined.getId(), null));
 
         assertThatThrownBy(() -> kite.call(api -> api.groups().getGroupMember(group.getId(), kiteJoined.getId(), null)))
             .isInstanceOfSatisfying(NotFoundException.class, e -> assertThat(e.code()).isEqualTo("not_found"));
