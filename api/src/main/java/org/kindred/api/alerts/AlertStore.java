@@ -20,8 +20,8 @@ public final class AlertStore {
     /**
      * The caller coordinates the alert's program now (a coordinator appointed later takes up what is waiting), or
      * received it and still stands where that put them: a mentor still supporting the participant, or an admin while
-     * the program has no coordinator (admins are told when there is nobody else). Someone whose role ended no longer
-     * reads the program's alerts, and nobody reads the alerts about themself.
+     * the program has no coordinator but the participant (admins are told when there is nobody else). Someone whose
+     * role ended no longer reads the program's alerts, and nobody reads the alerts about themself.
      */
     private static final String VISIBLE = """
          a.participant_id <> :user
@@ -33,7 +33,8 @@ public final class AlertStore {
                              AND s.program_id = a.program_id AND s.status IN ('active', 'continuing'))
                   OR EXISTS (SELECT 1 FROM users u WHERE u.id = :user AND u.is_admin = 1)
                      AND NOT EXISTS (SELECT 1 FROM program_members c
-                                      WHERE c.program_id = a.program_id AND c.role = 'coordinator')))
+                                      WHERE c.program_id = a.program_id AND c.role = 'coordinator'
+                                        AND c.user_id <> a.participant_id)))
         """;
 
     private final Database db;

@@ -333,8 +333,10 @@ class SafetyAlertTest {
         checkin(coordinator, body(small.program().id(), "mood", 1, "in_crisis", true));
 
         assertThat(alerts(coordinator, coordinator.userId())).isEmpty();
+        assertThat(alerts(fixtures.admin(), coordinator.userId())).as("nobody but them to tell: the admins").hasSize(1);
         Session colleague = fixtures.person(small.program().id(), "Even Keel", "coordinator");
         assertThat(alerts(colleague, coordinator.userId())).hasSize(1);
+        assertThat(alerts(fixtures.admin(), coordinator.userId())).isEmpty();
     }
 
     @Test
