@@ -113,14 +113,17 @@ public final class AuthService {
     }
 
     /**
-     * Revokes the login the refresh token belongs to. Unknown tokens are ignored, so logging out twice is fine; they
-     * are found unknown on a read connection, since anyone may send one and a write takes the write lock, and count
-     * against the client address's refreshes. A real token is always revoked: a limit must never keep a login alive.
+     * Revokes the login the refresh token belongs to. Unknown and already revoked tokens are ignored, so logging out
+     * twice is fine; they are found so on a read connection, since anyone may send one and a write takes the write
+     * lock, and count against the client address's refreshes. A live token is always revoked: a limit must never keep
+     * a login alive.
      */
     public void logout(RefreshRequest request, String clientAddress) {
         request.validate();
         String hash = Secrets.sha256Hex(request.refreshToken());
-        if (db.read(handle -> refreshTokens.findByHash(handle, hash)).isEmpty()) {
+        boolean live = db.read(handle -> refreshTokens.findByHash(handle, hash))
+            .filter(token -> token.revokedAt() == null).isPresent();
+        if (!live) {
             rateLimiter.consume("refresh_ip", clientAddress);
             return;
         }

@@ -174,7 +174,7 @@ class RateLimitTest {
     }
 
     @Test
-    void logoutsOfUnknownTokensAreLimitedWithRefreshesButARealLogoutAlwaysWorks() {
+    void logoutsOfUnknownOrRevokedTokensAreLimitedWithRefreshesButARealLogoutAlwaysWorks() {
         try (TestServer server = TestServer.start(Map.of("KINDRED_RATE_LIMITS", "refresh_ip=3/1m"))) {
             Session session = server.newUser("Harbor Light");
             for (int i = 0; i < 3; i++) {
@@ -184,6 +184,7 @@ class RateLimitTest {
             assertRateLimited(refresh(server, "never-issued-4"));
 
             assertThat(logout(server, session.refreshToken()).status()).isEqualTo(204);
+            assertRateLimited(logout(server, session.refreshToken()));
             int unrevoked = server.services().db().read(handle -> handle.createQuery(
                     "SELECT count(*) FROM refresh_tokens WHERE user_id = :user AND revoked_at IS NULL")
                 .bind("user", session.userId())
