@@ -105,14 +105,11 @@ public final class RsvpService implements GroupMemberService.Seats {
         }
     }
 
-    /** Only in the modes the group still meets in: a line for a mode it dropped keeps waiting. */
     @Override
     public void fillFreeSeats(Handle handle, Group group) {
         Instant now = clock.instant();
         for (RsvpStore.Line line : store.comingLines(handle, group.id(), now)) {
-            if (meetsIn(group, line.mode())) {
-                promote(handle, line.session(), line.mode(), group, now);
-            }
+            promote(handle, line.session(), line.mode(), group, now);
         }
     }
 
@@ -128,8 +125,13 @@ public final class RsvpService implements GroupMemberService.Seats {
     /**
      * Gives the mode's free seats to those waiting for them, first come first served. Seats can be free while people
      * wait (the group's capacity was raised, an account was erased), so this runs before anyone new is seated too.
+     * Only in a mode the group still meets in: the line of a mode it dropped (whose capacity is then none, which
+     * would read as unlimited) keeps waiting.
      */
     private void promote(Handle handle, SessionId id, AttendanceMode mode, Group group, Instant now) {
+        if (!meetsIn(group, mode)) {
+            return;
+        }
         while (hasFreeSeat(handle, id, mode, group)) {
             Optional<String> next = store.firstWaiting(handle, id, mode);
             if (next.isEmpty()) {

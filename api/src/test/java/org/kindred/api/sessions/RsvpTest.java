@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -224,6 +225,16 @@ class RsvpTest {
         assertThat(inPersonOnly.status()).as(inPersonOnly.toString()).isEqualTo(200);
         assertThat(rsvps(group)).containsExactly("Green Fern going in_person", "Red Kite going in_person",
             "Night Moth going online", "Slow Tide waitlisted online 1");
+        HttpResult members = group.setup().coordinator().http()
+            .get("/v1/groups/" + group.groupId() + "/members?limit=100");
+        String nightMoth = StreamSupport.stream(members.json().path("data").spliterator(), false)
+            .filter(member -> member.path("display_name").asText().equals("Night Moth"))
+            .map(member -> member.path("id").asText()).findFirst().orElseThrow();
+        assertThat(group.setup().coordinator().http().delete("/v1/groups/" + group.groupId() + "/members/" + nightMoth)
+            .status()).isEqualTo(204);
+        assertThat(rsvps(group)).as("a seat freed in the dropped mode goes to nobody")
+            .containsExactly("Green Fern going in_person", "Red Kite going in_person", "Night Moth cancelled online",
+                "Slow Tide waitlisted online 1");
     }
 
     /** Seats can be free while people wait in a database written before waitlists were filled on every change. */
