@@ -87,14 +87,15 @@ public final class InvitationService {
         db.useWrite(handle -> {
             Invitation invitation = store.find(handle, programId, invitationId, now)
                 .orElseThrow(() -> ApiException.notFound("invitation " + invitationId));
+            if (invitation.status() == InvitationStatus.revoked) {
+                return;
+            }
             ETags.requireMatch(ifMatch, invitation);
             if (invitation.status() == InvitationStatus.redeemed) {
                 throw new ApiException(ErrorCode.invitation_unusable,
                     "this invitation was already redeemed; remove the member instead");
             }
-            if (invitation.status() != InvitationStatus.revoked) {
-                store.markRevoked(handle, invitationId, now);
-            }
+            store.markRevoked(handle, invitationId, now);
         });
     }
 

@@ -242,6 +242,8 @@ class InvitationsTest {
             .isNotEqualTo("revoked");
         assertThat(program.coordinator().http().header("If-Match", etag).delete(path(program, invitation)).status())
             .isEqualTo(204);
+        assertThat(program.coordinator().http().header("If-Match", etag).delete(path(program, invitation)).status())
+            .as("revoking twice is harmless, the same request too").isEqualTo(204);
     }
 
     @Test
