@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -46,15 +47,17 @@ public final class SigningKeys {
             if (Files.exists(privateFile) && Files.exists(publicFile)) {
                 return new SigningKeys(read(privateFile, publicFile));
             }
-            if (Files.exists(privateFile) || Files.exists(publicFile)) {
-                throw new IllegalStateException("the keys directory " + directory + " holds only one of " + PRIVATE_FILE
-                    + " and " + PUBLIC_FILE + "; restore the other, or remove both to make new keys (every token "
-                    + "signed with the old ones then stops working)");
+            if (Files.exists(privateFile)) {
+                throw new IllegalStateException("the keys directory " + directory + " has " + PRIVATE_FILE + " but not "
+                    + PUBLIC_FILE + "; restore it (openssl pkey -in " + PRIVATE_FILE + " -pubout -out " + PUBLIC_FILE
+                    + "), or remove both to make new keys (every token signed with the old ones then stops working)");
             }
             createOwnerOnlyDirectory(directory);
             KeyPair pair = KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
-            writeOwnerOnly(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            // The public key goes in first: a start that stopped between the two finds no private key and makes a new
+            // pair (nothing was signed with the lost one), never a private key alone, which it would have to refuse.
+            writeInPlace(publicFile, pem("PUBLIC KEY", pair.getPublic().getEncoded()), false);
+            writeInPlace(privateFile, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), true);
             return new SigningKeys(pair);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use keys directory " + directory + ": " + e.getMessage(), e);
@@ -107,14 +110,23 @@ public final class SigningKeys {
         }
     }
 
-    /** The file is created owner-only before the key is written into it, so it is never readable by others. */
-    private static void writeOwnerOnly(Path file, String content) throws IOException {
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system; the directory's own permissions are all we have
+    /**
+     * Writes the file whole under a temporary name and moves it into place, so it is never seen half written; an
+     * owner-only one is created owner-only before the key is written into it, so it is never readable by others.
+     */
+    private static void writeInPlace(Path file, String content, boolean ownerOnly) throws IOException {
+        Path partial = file.resolveSibling(file.getFileName() + ".partial");
+        Files.deleteIfExists(partial);
+        if (ownerOnly) {
+            try {
+                Files.createFile(partial,
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system; the directory's own permissions are all we have
+            }
         }
-        Files.writeString(file, content);
+        Files.writeString(partial, content);
+        Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String pem(String type, byte[] der) {

@@ -26,21 +26,37 @@ class SigningKeysTest {
         assertThat(SigningKeys.loadOrCreate(directory).keyId()).isEqualTo(created.keyId());
     }
 
+    /** The private key signed tokens that a new pair would end: the start is refused, and nothing changed. */
     @Test
-    void aKeysDirectoryMissingOneOfItsTwoFilesIsRefusedAndLeftAsItIs() throws IOException {
-        for (String kept : new String[] {"signing-key.pem", "signing-key.pub.pem"}) {
-            Path directory = temp.resolve("half-" + kept);
-            SigningKeys.loadOrCreate(directory);
-            Files.delete(directory.resolve(kept.equals("signing-key.pem") ? "signing-key.pub.pem" : "signing-key.pem"));
-            String before = Files.readString(directory.resolve(kept));
+    void aPrivateKeyWithoutItsPublicKeyIsRefusedAndLeftAsItIs() throws IOException {
+        Path directory = temp.resolve("keys");
+        SigningKeys.loadOrCreate(directory);
+        Files.delete(directory.resolve("signing-key.pub.pem"));
+        String before = Files.readString(directory.resolve("signing-key.pem"));
 
-            assertThatThrownBy(() -> SigningKeys.loadOrCreate(directory)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("holds only one of");
+        assertThatThrownBy(() -> SigningKeys.loadOrCreate(directory)).isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("openssl pkey");
 
-            assertThat(Files.readString(directory.resolve(kept))).isEqualTo(before);
-            try (var files = Files.list(directory)) {
-                assertThat(files).hasSize(1);
-            }
+        assertThat(Files.readString(directory.resolve("signing-key.pem"))).isEqualTo(before);
+        try (var files = Files.list(directory)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    /** What a first start that stopped between the two files leaves: with no private key nothing was signed. */
+    @Test
+    void aPublicKeyWithoutItsPrivateKeyIsReplacedByANewPair() throws IOException {
+        Path directory = temp.resolve("keys");
+        String lost = SigningKeys.loadOrCreate(directory).keyId();
+        Files.delete(directory.resolve("signing-key.pem"));
+
+        SigningKeys made = SigningKeys.loadOrCreate(directory);
+
+        assertThat(made.keyId()).isNotEqualTo(lost);
+        assertThat(permissions(directory.resolve("signing-key.pem"))).isEqualTo("rw-------");
+        assertThat(SigningKeys.loadOrCreate(directory).keyId()).isEqualTo(made.keyId());
+        try (var files = Files.list(directory)) {
+            assertThat(files).hasSize(2);
         }
     }
 
