@@ -21,6 +21,11 @@ public final class RsvpStore {
                END AS position
           FROM rsvps r JOIN users u ON u.id = r.user_id
         """;
+    /** The group's RSVPs for sessions starting at or after {@code :from}; a moved session counts by where it is now. */
+    private static final String COMING = """
+        FROM rsvps r
+          LEFT JOIN session_overrides o ON o.group_id = r.group_id AND o.occurrence_at = r.occurrence_at
+        WHERE r.group_id = :group AND COALESCE(o.starts_at, r.occurrence_at) >= :from""";
 
     /** An RSVP row with the key to page by. */
     record Row(long seq, Rsvp rsvp) {
@@ -107,11 +112,8 @@ public final class RsvpStore {
      * session counts by where it is now, not where the schedule put it.
      */
     List<SessionId> comingSeatsOf(Handle handle, String groupId, String userId, Instant from) {
-        return handle.createQuery("""
-                SELECT r.occurrence_at FROM rsvps r
-                  LEFT JOIN session_overrides o ON o.group_id = r.group_id AND o.occurrence_at = r.occurrence_at
-                WHERE r.group_id = :group AND r.user_id = :user AND r.status <> 'cancelled'
-                  AND COALESCE(o.starts_at, r.occurrence_at) >= :from""")
+        return handle.createQuery("SELECT r.occurrence_at " + COMING
+                + " AND r.user_id = :user AND r.status <> 'cancelled'")
             .bind("group", groupId)
             .bind("user", userId)
             .bind("from", from.toEpochMilli())
@@ -123,16 +125,10 @@ public final class RsvpStore {
     record Line(SessionId session, AttendanceMode mode) {
     }
 
-    /**
-     * The waitlists of the group's sessions starting at or after {@code from} (a moved session by where it is now),
-     * but for cancelled sessions.
-     */
+    /** The waitlists of the group's sessions starting at or after {@code from}, but for cancelled ones. */
     List<Line> comingLines(Handle handle, String groupId, Instant from) {
-        return handle.createQuery("""
-                SELECT DISTINCT r.occurrence_at, r.mode FROM rsvps r
-                  LEFT JOIN session_overrides o ON o.group_id = r.group_id AND o.occurrence_at = r.occurrence_at
-                WHERE r.group_id = :group AND r.status = 'waitlisted'
-                  AND COALESCE(o.starts_at, r.occurrence_at) >= :from AND COALESCE(o.status, '') <> 'cancelled'""")
+        return handle.createQuery("SELECT DISTINCT r.occurrence_at, r.mode " + COMING
+                + " AND r.status = 'waitlisted' AND COALESCE(o.status, '') <> 'cancelled'")
             .bind("group", groupId)
             .bind("from", from.toEpochMilli())
             .map((rs, ctx) -> new Line(new SessionId(groupId, Rows.instant(rs, "occurrence_at")),
